@@ -1,0 +1,6 @@
+using Mediator;
+using TaskManager.Application.Common;
+
+namespace TaskManager.Application.Tasks.Commands.DeleteTask;
+
+public sealed record DeleteTaskCommand(string UserId, string TaskId, Precondition? IfMatch) : ICommand;

@@ -1,0 +1,57 @@
+using TaskManager.Application.Common;
+using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Application.Tasks;
+
+/// <summary>Reads and changes one task on behalf of its owner; used by every handler that names a task.</summary>
+internal static class OwnedTasks
+{
+    // A write without If-Match that loses a race is applied again to the fresh task: the last writer wins.
+    private const int MaxAttempts = 3;
+
+    public static async Task<TaskItem> GetOwnedAsync(
+        this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken)
+    {
+        // Only the canonical form: the one every response and Location header uses.
+        if (!Guid.TryParseExact(taskId, "D", out var id))
+        {
+            throw NotFoundException.Task(taskId);
+        }
+
+        return await repository.FindOwnedAsync(id, ownerId, cancellationToken) ?? throw NotFoundException.Task(taskId);
+    }
+
+    public static async Task<TaskItem> ChangeOwnedAsync(
+        this ITaskRepository repository,
+        string ownerId,
+        string taskId,
+        Precondition? ifMatch,
+        Action<TaskItem> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await repository.GetOwnedAsync(ownerId, taskId, cancellationToken);
+            if (ifMatch is not null && !ifMatch.IsSatisfiedBy(task.Version))
+            {
+                throw new PreconditionFailedException();
+            }
+
+            change(task);
+            try
+            {
+                await repository.SaveChangesAsync(cancellationToken);
+                return task;
+            }
+            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
+            {
+            }
+            catch (ConcurrencyConflictException)
+            {
+                throw new PreconditionFailedException();
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace TaskManager.Application.Tasks.Queries.GetTask;
+
+public sealed record GetTaskQuery(string UserId, string TaskId) : IQuery<TaskDto>;

@@ -1,0 +1,26 @@
+using FluentValidation;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Application.Tasks;
+
+/// <summary>The field rules that create and update share.</summary>
+internal static class TaskRules
+{
+    public static IRuleBuilderOptions<T, string?> TaskTitle<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule
+            .Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("title is required and cannot be null.")
+            .Must(title => title!.Trim().Length > 0).WithMessage("title cannot be blank.")
+            .Must(title => title!.Trim().Length <= TaskItem.TitleMaxLength)
+            .WithMessage($"title has at most {TaskItem.TitleMaxLength} characters after trimming.")
+            .Must(title => !title!.Any(char.IsControl)).WithMessage("title cannot contain control characters.");
+
+    public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule
+            .Cascade(CascadeMode.Stop)
+            .Must(description => description is null || description.Length <= TaskItem.DescriptionMaxLength)
+            .WithMessage($"description has at most {TaskItem.DescriptionMaxLength} characters.")
+            // Databases store text without NUL characters; PostgreSQL rejects them outright.
+            .Must(description => description is null || !description.Contains('\0', StringComparison.Ordinal))
+            .WithMessage("description cannot contain NUL characters.");
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace TaskManager.Infrastructure.Persistence.Configurations;
+
+/// <summary>Providers that store no time zone hand back unspecified times; every task time is UTC.</summary>
+internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    value => value,
+    value => DateTime.SpecifyKind(value, DateTimeKind.Utc))
+{
+    public static UtcConverter Instance { get; } = new();
+}

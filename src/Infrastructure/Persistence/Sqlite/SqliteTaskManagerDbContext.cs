@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TaskManager.Infrastructure.Persistence.Sqlite;
+
+public sealed class SqliteTaskManagerDbContext(DbContextOptions<SqliteTaskManagerDbContext> options) : TaskManagerDbContext(options);

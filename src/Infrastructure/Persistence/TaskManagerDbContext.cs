@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Infrastructure.Persistence;
+
+/// <summary>The model, shared by every provider; each provider has a subclass that owns its migrations.</summary>
+public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TaskManagerDbContext).Assembly);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Application.Common.Exceptions;
+
+namespace TaskManager.WebApi.Errors;
+
+/// <summary>The one place that turns exceptions into problem details. Nothing internal reaches the body.</summary>
+internal sealed partial class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger)
+    : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client has gone: there is nobody to answer.
+            return true;
+        }
+
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(logger, exception);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(validation.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = validation.Message,
+        },
+        BadRequestException badRequest => Problem(StatusCodes.Status400BadRequest, badRequest.Message),
+        BadHttpRequestException badHttp => Problem(badHttp.StatusCode, badHttp.Message),
+        UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "A valid bearer token is required."),
+        ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
+        PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, precondition.Message),
+        DbException or DbUpdateException { InnerException: DbException } or TimeoutException =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
+        _ => Problem(StatusCodes.Status500InternalServerError, null),
+    };
+
+    private static ProblemDetails Problem(int status, string? detail) => new() { Status = status, Detail = detail };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database failed; answering 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception; answering 500")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TaskManager.WebApi.Http;
+
+/// <summary>The wire's JSON: snake_case names and RFC 3339 UTC times with milliseconds.</summary>
+internal static class JsonSetup
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        // {"title": "a", "title": "b"} has no single meaning: reject it as malformed rather than guess.
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new UtcTimestampConverter());
+    }
+
+    private sealed class UtcTimestampConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTime().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,90 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using TaskManager.Application;
+using TaskManager.Application.Common.Behaviors;
+using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Tasks.Commands.CreateTask;
+using TaskManager.Infrastructure;
+using TaskManager.Infrastructure.Auth;
+using TaskManager.Infrastructure.Persistence;
+using TaskManager.WebApi;
+using TaskManager.WebApi.Auth;
+using TaskManager.WebApi.Controllers;
+using TaskManager.WebApi.Errors;
+using TaskManager.WebApi.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes;
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(CreateTaskCommand)];
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+});
+
+builder.Services.AddAuthorization(PathUserPolicy.Add);
+builder.Services.AddSingleton<IAuthorizationHandler, PathUserPolicy.Handler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+// Registered before AddProblemDetails so that it is the writer chosen for every problem.
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
+builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
+
+builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+builder.Services.AddControllers()
+    .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
+    .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelStateProblems.Create);
+builder.Services.AddValidatorsFromAssemblyContaining<ListTasksParametersValidator>(ServiceLifetime.Singleton);
+builder.Services.AddFluentValidationAutoValidation();
+builder.Services.AddTaskManagerOpenApi();
+
+var app = builder.Build();
+
+if (args is ["token", var userId, ..])
+{
+    // `dotnet run --project src/WebApi -- token alice` prints a one-hour token for alice, signed with the configured secret.
+    var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+    Console.WriteLine(DevelopmentTokens.Create(auth, userId, TimeSpan.FromHours(1), TimeProvider.System));
+    return 0;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseBodySizeLimit();
+
+app.MapControllers();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", HealthChecks.Ready);
+app.MapHealthChecks("/health", HealthChecks.Ready);
+app.MapOpenApi();
+if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
+{
+    app.MapScalarApiReference("/docs", options => options.WithTitle("TaskManager API"));
+}
+
+// Fails fast, before touching the database, with the reason the configuration is refused.
+app.Services.CheckAuthConfiguration();
+await app.Services.InitializeDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the in-process test host.</summary>
+public partial class Program;
