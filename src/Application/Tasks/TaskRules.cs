@@ -13,7 +13,7 @@ internal static class TaskRules
             .Must(title => title!.Trim().Length > 0).WithMessage("title cannot be blank.")
             .Must(title => title!.Trim().Length <= TaskItem.TitleMaxLength)
             .WithMessage($"title has at most {TaskItem.TitleMaxLength} characters after trimming.")
-            .Must(title => !title!.Any(char.IsControl)).WithMessage("title cannot contain control characters.");
+            .Must(title => !title!.Trim().Any(char.IsControl)).WithMessage("title cannot contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule

@@ -19,7 +19,6 @@ namespace TaskManager.WebApi.Controllers;
 [ApiController]
 [Route("api/{user_id}/tasks")]
 [Authorize(Policy = PathUserPolicy.Name)]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class TasksController(IMediator mediator) : ControllerBase
@@ -42,7 +41,6 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
     }
 
     [HttpPost(Name = "CreateTask")]
-    [Consumes("application/json")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
@@ -71,7 +69,6 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
     }
 
     [HttpPut("{task_id}", Name = "UpdateTask")]
-    [Consumes("application/json")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using TaskManager.Application.Common;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.WebApi.Errors;
@@ -51,9 +53,13 @@ internal sealed record TaskBody(Optional<string?> Title, Optional<string?> Descr
                 {
                     return new Optional<string?>(true, value.GetString());
                 }
+                catch (InvalidOperationException) when (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(value)))
+                {
+                    throw new BadRequestException("The request body is not valid UTF-8.");
+                }
                 catch (InvalidOperationException)
                 {
-                    // An escaped lone surrogate (\ud800) is valid JSON but no text.
+                    // An escaped lone surrogate (\ud800) is well-formed JSON, but no text.
                     errors[name] = [$"{name} must be valid Unicode text."];
                     return default;
                 }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TaskManager.IntegrationTests.Infrastructure;
+
+/// <summary>The real API in process, on a database file of its own that is deleted afterwards.</summary>
+public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
+{
+    public const string Secret = "integration-tests-only-secret-0123456789abcdef";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"taskmanager-tests-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+
+    public TaskManagerApiFactory(IDictionary<string, string?>? settings = null, string environment = "Testing")
+    {
+        Environment = environment;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:TaskManager"] = $"Data Source={_databasePath}",
+            // Both names, so that a BETTER_AUTH_SECRET in the developer's shell cannot leak into the tests.
+            ["Auth:Secret"] = Secret,
+            ["BETTER_AUTH_SECRET"] = Secret,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Environment { get; }
+
+    public TestClock Clock { get; } = new();
+
+    /// <summary>A client that sends a valid token for <paramref name="userId"/>.</summary>
+    public HttpClient ClientFor(string userId) => ClientWithToken(Tokens.Valid(userId));
+
+    public HttpClient ClientWithToken(string? token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
