@@ -1,7 +1,6 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TaskManager.Application;
@@ -71,7 +70,7 @@ app.UseAuthorization();
 app.UseBodySizeLimit();
 
 app.MapControllers();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/live", HealthChecks.Live);
 app.MapHealthChecks("/health/ready", HealthChecks.Ready);
 app.MapHealthChecks("/health", HealthChecks.Ready);
 app.MapOpenApi();

@@ -7,18 +7,19 @@ namespace TaskManager.WebApi.Http;
 
 internal static class HealthChecks
 {
-    /// <summary>Ready when the database answers; otherwise 503 with Retry-After, like any request that needs it.</summary>
-    public static HealthCheckOptions Ready { get; } = new()
-    {
-        Predicate = check => check.Tags.Contains("ready"),
-        ResponseWriter = async (context, report) =>
-        {
-            if (report.Status == HealthStatus.Unhealthy)
-            {
-                context.Response.Headers.RetryAfter = ExceptionProblemHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            }
+    /// <summary>Up while the process serves requests: checks nothing else.</summary>
+    public static HealthCheckOptions Live { get; } = new() { Predicate = _ => false, ResponseWriter = WriteAsync };
 
-            await context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() });
-        },
-    };
+    /// <summary>Ready when the database answers; otherwise 503 with Retry-After, like any request that needs it.</summary>
+    public static HealthCheckOptions Ready { get; } = new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync };
+
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Unhealthy)
+        {
+            context.Response.Headers.RetryAfter = ExceptionProblemHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() });
+    }
 }
