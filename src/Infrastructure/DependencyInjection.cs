@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,49 +5,54 @@ using Microsoft.Extensions.Hosting;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Auth;
 using TaskManager.Infrastructure.Persistence;
+using TaskManager.Infrastructure.Persistence.Postgres;
 using TaskManager.Infrastructure.Persistence.Sqlite;
+using TaskManager.Infrastructure.Persistence.SqlServer;
 
 namespace TaskManager.Infrastructure;
 
 public static class DependencyInjection
 {
+    // Transient failures (a restart, a fail-over) are retried briefly; a request never waits long for a database that is down.
+    private const int MaxRetries = 2;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var database = DatabaseConnection.From(configuration, environment.ContentRootPath);
+        services.AddSingleton(database);
+        switch (database.Provider)
         {
-            connectionString = DatabaseOptions.DefaultSqliteConnectionString;
+            case DatabaseProvider.Postgres:
+                services.AddTaskManagerDbContext<PostgresTaskManagerDbContext>(options => options.UseNpgsql(
+                    database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddTaskManagerDbContext<SqlServerTaskManagerDbContext>(options => options.UseSqlServer(
+                    database.ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                break;
+            default:
+                services.AddTaskManagerDbContext<SqliteTaskManagerDbContext>(options => options
+                    .UseSqlite(database.ConnectionString)
+                    .AddInterceptors(SqliteUnicodeInterceptor.Instance));
+                break;
         }
 
-        var sqlite = SqliteConnectionStrings.Resolve(connectionString, environment.ContentRootPath);
-        services.AddDbContextPool<SqliteTaskManagerDbContext>(options => options
-            .UseSqlite(sqlite)
-            .AddInterceptors(SqliteUnicodeInterceptor.Instance));
-        services.AddScoped<TaskManagerDbContext>(sp => sp.GetRequiredService<SqliteTaskManagerDbContext>());
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddHealthChecks().AddDbContextCheck<TaskManagerDbContext>("database", tags: ["ready"]);
 
         services.AddJwtAuthentication(configuration);
         return services;
     }
-}
 
-internal static class SqliteConnectionStrings
-{
-    /// <summary>A relative database file lives beside the app's content, wherever the process was started from.</summary>
-    public static string Resolve(string connectionString, string contentRoot)
+    private static void AddTaskManagerDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : TaskManagerDbContext
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file)
-            && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.Combine(contentRoot, file);
-        }
-
-        return builder.ToString();
+        services.AddDbContextPool<TContext>(configure);
+        services.AddScoped<TaskManagerDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 }

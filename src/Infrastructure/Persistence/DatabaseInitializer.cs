@@ -17,6 +17,7 @@ public static partial class DatabaseInitializer
             return;
         }
 
+        var provider = services.GetRequiredService<DatabaseConnection>().Provider;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TaskManagerDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
@@ -26,7 +27,7 @@ public static partial class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        LogMigrated(logger, options.Provider);
+        LogMigrated(logger, provider);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Provider}) is migrated and ready")]

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Infrastructure.Persistence.SqlServer;
+
+public sealed class SqlServerTaskManagerDbContext(DbContextOptions<SqlServerTaskManagerDbContext> options) : TaskManagerDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // SQL Server compares case-insensitively by default: "Alice" must never match "alice"'s tasks.
+        modelBuilder.Entity<TaskItem>().Property(t => t.UserId).UseCollation("Latin1_General_100_BIN2_UTF8");
+    }
+}
