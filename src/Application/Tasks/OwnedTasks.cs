@@ -9,7 +9,8 @@ namespace TaskManager.Application.Tasks;
 internal static class OwnedTasks
 {
     // A write without If-Match that loses a race is applied again to the fresh task: the last writer wins.
-    private const int MaxAttempts = 3;
+    // Each round of a race has a winner, so this many attempts outlast all but a pathological pile-up.
+    public const int MaxAttempts = 10;
 
     public static async Task<TaskItem> GetOwnedAsync(
         this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken)
@@ -48,8 +49,9 @@ internal static class OwnedTasks
             catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
             {
             }
-            catch (ConcurrencyConflictException)
+            catch (ConcurrencyConflictException) when (ifMatch is not null)
             {
+                // The version the client named was current when read, but another write got in first.
                 throw new PreconditionFailedException();
             }
         }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TaskManager.Application.Common.Exceptions;
 
 namespace TaskManager.WebApi.Errors;
@@ -53,8 +54,10 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, precondition.Message),
-        DbException or DbUpdateException { InnerException: DbException } or TimeoutException =>
+        DbException or DbUpdateException { InnerException: DbException } or RetryLimitExceededException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
+        ConcurrencyConflictException =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "The task is being changed by many requests at once. Try again shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, null),
     };
 

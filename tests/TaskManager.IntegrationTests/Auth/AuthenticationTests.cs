@@ -4,7 +4,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Auth;
 
 /// <summary>Who may call: the token rules of the contract, including the original system's defects.</summary>
-public sealed class AuthenticationTests : ApiFixture
+public sealed class AuthenticationTests(TestDatabase database) : ApiFixture(database)
 {
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 

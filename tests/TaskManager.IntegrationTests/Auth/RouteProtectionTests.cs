@@ -4,7 +4,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Auth;
 
 /// <summary>Every route: 401 first, then 403, whatever the task id or the body holds; with and without a trailing slash.</summary>
-public sealed class RouteProtectionTests : ApiFixture
+public sealed class RouteProtectionTests(TestDatabase database) : ApiFixture(database)
 {
     private const string MissingTask = "0f8fad5b-d9cb-469f-a165-70867728950e";
 

@@ -1,8 +1,14 @@
 namespace TaskManager.IntegrationTests.Infrastructure;
 
-/// <summary>One API per test class; each test works as users of its own, so tests never see each other's tasks.</summary>
-public abstract class ApiFixture
+/// <summary>
+/// One API per test class and database (SQLite, plus every server that <see cref="TestDatabases"/> names);
+/// each test works as users of its own, so tests never see each other's tasks.
+/// </summary>
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
+public abstract class ApiFixture(TestDatabase database)
 {
+    protected TestDatabase Database { get; } = database;
+
     protected TaskManagerApiFactory Factory { get; private set; } = null!;
 
     protected string UserId { get; private set; } = null!;
@@ -11,7 +17,7 @@ public abstract class ApiFixture
     protected HttpClient Client { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public void StartApi() => Factory = new TaskManagerApiFactory();
+    public void StartApi() => Factory = new TaskManagerApiFactory(database: Database);
 
     [OneTimeTearDown]
     public void StopApi() => Factory.Dispose();

@@ -1,29 +1,34 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
-/// <summary>The real API in process, on a database file of its own that is deleted afterwards.</summary>
+/// <summary>The real API in process, on a database of its own that is dropped afterwards.</summary>
 public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
 {
     public const string Secret = "integration-tests-only-secret-0123456789abcdef";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"taskmanager-tests-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    public TaskManagerApiFactory(IDictionary<string, string?>? settings = null, string environment = "Testing")
+    /// <param name="databaseName">Share an existing database (created by another factory) instead of making one.</param>
+    public TaskManagerApiFactory(
+        IDictionary<string, string?>? settings = null,
+        string environment = "Testing",
+        TestDatabase database = TestDatabase.Sqlite,
+        string? databaseName = null)
     {
         Environment = environment;
-        _settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:TaskManager"] = $"Data Source={_databasePath}",
-            // Both names, so that a BETTER_AUTH_SECRET in the developer's shell cannot leak into the tests.
-            ["Auth:Secret"] = Secret,
-            ["BETTER_AUTH_SECRET"] = Secret,
-        };
+        Database = database;
+        _ownsDatabase = databaseName is null;
+        DatabaseName = databaseName ?? $"taskmanager_test_{Guid.NewGuid():N}";
+        _settings = TestDatabases.NewDatabaseSettings(database, DatabaseName);
+        // Both names, so that a BETTER_AUTH_SECRET in the developer's shell cannot leak into the tests.
+        _settings["Auth:Secret"] = Secret;
+        _settings["BETTER_AUTH_SECRET"] = Secret;
+        _settings["DATABASE_URL"] = null;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -31,6 +36,10 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     }
 
     public string Environment { get; }
+
+    public TestDatabase Database { get; }
+
+    public string DatabaseName { get; }
 
     public TestClock Clock { get; } = new();
 
@@ -62,10 +71,9 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (disposing && _ownsDatabase)
         {
-            File.Delete(_databasePath + suffix);
+            TestDatabases.Drop(Database, DatabaseName);
         }
     }
 }

@@ -4,7 +4,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Operations;
 
-public sealed class OperationsEndpointsTests : ApiFixture
+public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture(database)
 {
     [TestCase("/health/live")]
     [TestCase("/health/ready")]

@@ -5,7 +5,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>POST /api/{user_id}/tasks (seed T017, T018).</summary>
-public sealed class CreateTaskTests : ApiFixture
+public sealed class CreateTaskTests(TestDatabase database) : ApiFixture(database)
 {
     [Test]
     public async Task Post_WithTitle_Returns201WithTaskLocationAndETag()
