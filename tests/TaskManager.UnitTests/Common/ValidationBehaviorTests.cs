@@ -1,0 +1,98 @@
+using FluentValidation;
+using TaskManager.Application.Common.Behaviors;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Commands.CreateTask;
+using ValidationException = TaskManager.Application.Common.Exceptions.ValidationException;
+
+namespace TaskManager.UnitTests.Common;
+
+public sealed class ValidationBehaviorTests
+{
+    private static readonly TaskDto Response = new(
+        Guid.NewGuid(), "user-1", "Buy milk", null, false, DateTime.UnixEpoch, DateTime.UnixEpoch, 1);
+
+    private static ValidationBehavior<CreateTaskCommand, TaskDto> Behavior(params IValidator<CreateTaskCommand>[] validators) =>
+        new(validators);
+
+    [Test]
+    public async Task Handle_WhenMessageIsValid_CallsNextWithTheMessageAndReturnsItsResponse()
+    {
+        var command = new CreateTaskCommand("user-1", "Buy milk", null, false);
+        using var cancellation = new CancellationTokenSource();
+        CreateTaskCommand? passedMessage = null;
+        CancellationToken passedToken = default;
+
+        var response = await Behavior(new CreateTaskCommandValidator()).Handle(command, (message, token) =>
+        {
+            passedMessage = message;
+            passedToken = token;
+            return ValueTask.FromResult(Response);
+        }, cancellation.Token);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response, Is.SameAs(Response));
+            Assert.That(passedMessage, Is.SameAs(command));
+            Assert.That(passedToken, Is.EqualTo(cancellation.Token));
+        }
+    }
+
+    [Test]
+    public async Task Handle_WithoutValidators_CallsNext()
+    {
+        var called = false;
+
+        await Behavior().Handle(new CreateTaskCommand("user-1", null, null, false), (_, _) =>
+        {
+            called = true;
+            return ValueTask.FromResult(Response);
+        }, CancellationToken.None);
+
+        Assert.That(called, Is.True);
+    }
+
+    [Test]
+    public async Task Handle_WhenMessageIsInvalid_ThrowsValidationExceptionKeyedBySnakeCaseAndSkipsNext()
+    {
+        var called = false;
+        var command = new CreateTaskCommand("user-1", "  ", new string('d', 1001), false);
+        var behavior = Behavior(new CreateTaskCommandValidator());
+
+        var exception = await Assert.ThrowsAsync<ValidationException>(async () => await behavior.Handle(
+            command,
+            (_, _) =>
+            {
+                called = true;
+                return ValueTask.FromResult(Response);
+            },
+            CancellationToken.None));
+        var errors = exception!.Errors;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(called, Is.False);
+            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "title", "description" }));
+            Assert.That(errors["title"], Is.EqualTo(new[] { "title cannot be blank." }));
+            Assert.That(errors["description"], Is.EqualTo(new[] { "description has at most 1000 characters." }));
+        }
+    }
+
+    [Test]
+    public async Task Handle_WithSeveralValidators_ReportsTheFailuresOfAll()
+    {
+        var userIdValidator = new InlineValidator<CreateTaskCommand>();
+        userIdValidator.RuleFor(c => c.UserId).NotEqual("mallory").WithMessage("user_id is not welcome.");
+        var command = new CreateTaskCommand("mallory", null, null, false);
+        var behavior = Behavior(new CreateTaskCommandValidator(), userIdValidator);
+
+        var exception = await Assert.ThrowsAsync<ValidationException>(async () =>
+            await behavior.Handle(command, (_, _) => ValueTask.FromResult(Response), CancellationToken.None));
+        var errors = exception!.Errors;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "title", "user_id" }));
+            Assert.That(errors["user_id"], Is.EqualTo(new[] { "user_id is not welcome." }));
+        }
+    }
+}
