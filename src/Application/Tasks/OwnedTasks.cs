@@ -15,8 +15,8 @@ internal static class OwnedTasks
     public static async Task<TaskItem> GetOwnedAsync(
         this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken)
     {
-        // Only the canonical form: the one every response and Location header uses.
-        if (!Guid.TryParseExact(taskId, "D", out var id))
+        // Only the canonical form, the one every response and Location header uses; the parser alone would also take surrounding white space.
+        if (taskId.Length != 36 || !Guid.TryParseExact(taskId, "D", out var id))
         {
             throw NotFoundException.Task(taskId);
         }

@@ -1,6 +1,7 @@
 using Moq;
 using TaskManager.Application.Common;
 using TaskManager.Application.Common.Exceptions;
+using TaskManager.Application.Tasks;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks.Commands.DeleteTask;
 using TaskManager.Domain.Tasks;
@@ -130,15 +131,15 @@ public sealed class DeleteTaskCommandHandlerTests
     }
 
     [Test]
-    public async Task Handle_WhenEverySaveLosesARace_GivesUpAfterThreeAttemptsWithPreconditionFailed()
+    public async Task Handle_WhenEverySaveLosesARace_GivesUpAfterMaxAttemptsWithTheConflict()
     {
-        _repository.SetupReads(_task.Id, _task, ReadAgain(_task, _ => { }), ReadAgain(_task, _ => { }));
-        _repository.SetupConflicts(3);
+        _repository.SetupReads(_task.Id, [_task, .. Enumerable.Range(1, OwnedTasks.MaxAttempts - 1).Select(_ => ReadAgain(_task, _ => { }))]);
+        _repository.SetupConflicts(OwnedTasks.MaxAttempts);
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(async () => await Handler().Handle(Command(), CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await Handler().Handle(Command(), CancellationToken.None));
 
-        _repository.Verify(r => r.FindOwnedAsync(_task.Id, Owner, It.IsAny<CancellationToken>()), Times.Exactly(3));
-        _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _repository.Verify(r => r.FindOwnedAsync(_task.Id, Owner, It.IsAny<CancellationToken>()), Times.Exactly(OwnedTasks.MaxAttempts));
+        _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(OwnedTasks.MaxAttempts));
     }
 
     [Test]
