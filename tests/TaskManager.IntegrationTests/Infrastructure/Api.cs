@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -21,6 +22,21 @@ public static class Api
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>GETs a task that must exist: its body and its ETag.</summary>
+    public static async Task<(JsonElement Task, string ETag)> GetTaskAsync(this HttpClient client, string userId, string taskId)
+    {
+        using var response = await client.GetAsync(TaskPath(userId, taskId));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.ETag, Is.Not.Null);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(), response.Headers.ETag!.ToString());
+    }
+
+    public static string Id(this JsonElement resource) => resource.GetProperty("id").GetString()!;
+
+    /// <summary>A time as the API writes it: RFC 3339 in UTC, to the millisecond.</summary>
+    public static string Rfc3339(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     public static async Task<HttpResponseMessage> SendAsync(
         this HttpClient client, HttpMethod method, string path, string? json = null, Action<HttpRequestHeaders>? headers = null)
