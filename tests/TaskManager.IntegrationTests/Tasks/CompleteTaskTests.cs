@@ -6,7 +6,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>PATCH /api/{user_id}/tasks/{task_id}/complete (seed T026).</summary>
-public sealed class CompleteTaskTests : ApiFixture
+public sealed class CompleteTaskTests(TestDatabase database) : ApiFixture(database)
 {
     [Test]
     public async Task Patch_WithoutBody_TogglesCompletedBackAndForth()

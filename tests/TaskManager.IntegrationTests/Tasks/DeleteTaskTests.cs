@@ -5,7 +5,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>DELETE /api/{user_id}/tasks/{task_id} (seed T025).</summary>
-public sealed class DeleteTaskTests : ApiFixture
+public sealed class DeleteTaskTests(TestDatabase database) : ApiFixture(database)
 {
     [Test]
     public async Task Delete_OwnTask_Returns204WithEmptyBody()

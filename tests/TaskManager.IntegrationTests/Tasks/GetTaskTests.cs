@@ -5,7 +5,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>GET /api/{user_id}/tasks/{task_id} (seed T023).</summary>
-public sealed class GetTaskTests : ApiFixture
+public sealed class GetTaskTests(TestDatabase database) : ApiFixture(database)
 {
     [Test]
     public async Task Get_OwnTask_Returns200WithTheTaskAndAStrongETag()

@@ -7,7 +7,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>GET /api/{user_id}/tasks (seed T011, T012).</summary>
-public sealed partial class ListTasksTests : ApiFixture
+public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(database)
 {
     [Test]
     public async Task Get_WithNoTasks_ReturnsEmptyArrayWithTotalZero()

@@ -6,7 +6,7 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Tasks;
 
 /// <summary>PUT /api/{user_id}/tasks/{task_id} (seed T024).</summary>
-public sealed class UpdateTaskTests : ApiFixture
+public sealed class UpdateTaskTests(TestDatabase database) : ApiFixture(database)
 {
     private const string Original = """{"title":"Original","description":"Notes","completed":false}""";
 
