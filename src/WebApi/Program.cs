@@ -21,9 +21,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes;
+    kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBytes;
 });
 
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -52,6 +54,8 @@ builder.Services.AddControllers()
 builder.Services.AddValidatorsFromAssemblyContaining<ListTasksParametersValidator>(ServiceLifetime.Singleton);
 builder.Services.AddFluentValidationAutoValidation();
 builder.Services.AddTaskManagerOpenApi();
+builder.Services.AddTaskManagerRateLimiting(builder.Configuration);
+builder.Services.AddTransportSecurity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -63,11 +67,15 @@ if (args is ["token", var userId, ..])
     return 0;
 }
 
+app.UseRequestLogging();
+app.UseTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// After authentication, to know the subject; before authorization, so that failed-auth traffic is limited per address.
+app.UseRateLimiter();
 app.UseAuthorization();
-app.UseBodySizeLimit();
+app.UseRequestLimits();
 
 app.MapControllers();
 app.MapHealthChecks("/health/live", HealthChecks.Live);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,8 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         },
         BadRequestException badRequest => Problem(StatusCodes.Status400BadRequest, badRequest.Message),
         BadHttpRequestException badHttp => Problem(badHttp.StatusCode, badHttp.Message),
+        // Thrown while transcoding a body whose bytes do not fit its declared charset (e.g. charset=utf-16).
+        DecoderFallbackException => Problem(StatusCodes.Status400BadRequest, "The request body is not valid text in its declared charset."),
         UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "A valid bearer token is required."),
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),

@@ -17,6 +17,7 @@ internal static class Problems
         [406] = "https://tools.ietf.org/html/rfc9110#section-15.5.7",
         [412] = "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         [413] = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        [414] = "https://tools.ietf.org/html/rfc9110#section-15.5.15",
         [415] = "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         [422] = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         [429] = "https://tools.ietf.org/html/rfc6585#section-4",

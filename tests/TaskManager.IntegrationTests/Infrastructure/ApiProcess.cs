@@ -37,6 +37,28 @@ public sealed class ApiProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The process's resident memory now, in bytes (Linux).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>SIGTERM, as a container runtime or systemd sends it, and waits for the exit.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Starts the API with these settings (as environment variables) and waits until /health/live answers.</summary>
     public static async Task<ApiProcess> StartAsync(IDictionary<string, string?> settings)
     {
@@ -52,6 +74,8 @@ public sealed class ApiProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["BETTER_AUTH_SECRET"] = TaskManagerApiFactory.Secret;
         start.Environment["DATABASE_URL"] = null;
+        start.Environment["RateLimiting__PermitLimit"] = "1000000";
+        start.Environment["RateLimiting__Anonymous__PermitLimit"] = "1000000";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
@@ -29,6 +30,9 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
         _settings["Auth:Secret"] = Secret;
         _settings["BETTER_AUTH_SECRET"] = Secret;
         _settings["DATABASE_URL"] = null;
+        // Tests send far more than a person would; the rate-limiting tests set their own limits.
+        _settings["RateLimiting:PermitLimit"] = "1000000";
+        _settings["RateLimiting:Anonymous:PermitLimit"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -42,6 +46,9 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     public string DatabaseName { get; }
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Everything the API logged.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>A client that sends a valid token for <paramref name="userId"/>.</summary>
     public HttpClient ClientFor(string userId) => ClientWithToken(Tokens.Valid(userId));
@@ -66,6 +73,7 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     protected override void Dispose(bool disposing)

@@ -167,6 +167,18 @@ public sealed class CreateTaskTests(TestDatabase database) : ApiFixture(database
     }
 
     [Test]
+    public async Task Post_WithBytesThatDoNotFitTheDeclaredCharset_Returns400()
+    {
+        // Found by the fuzzer: an odd number of bytes cannot be UTF-16, and transcoding them used to answer 500.
+        using var content = new ByteArrayContent("{\"title\":\"x\"}"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-16");
+        using var response = await Client.PostAsync(Api.TasksPath(UserId), content);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        await AssertNoTasksAsync();
+    }
+
+    [Test]
     public async Task Post_WithDeeplyNestedJson_Returns400()
     {
         var json = """{"title":"deep","extra":""" + new string('[', 200) + new string(']', 200) + "}";

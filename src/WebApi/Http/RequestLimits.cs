@@ -1,17 +1,25 @@
 namespace TaskManager.WebApi.Http;
 
 /// <summary>
-/// Caps request bodies at <see cref="MaxBytes"/> (413). Runs after authorization, so that 401 and 403 come first,
-/// and works the same on Kestrel and on the in-process test server, which has no body limit of its own.
+/// Caps request bodies at <see cref="MaxBytes"/> (413) and query strings at <see cref="MaxQueryLength"/> (414).
+/// Runs after authorization, so that 401 and 403 come first, and works the same on Kestrel and on the in-process
+/// test server, which has no body limit of its own.
 /// </summary>
-internal static class BodySizeLimit
+internal static class RequestLimits
 {
     public const long MaxBytes = 64 * 1024;
+    public const int MaxQueryLength = 4096;
 
-    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             var request = context.Request;
+            if (request.QueryString.Value?.Length > MaxQueryLength)
+            {
+                throw new BadHttpRequestException(
+                    $"The query string is longer than {MaxQueryLength} characters.", StatusCodes.Status414UriTooLong);
+            }
+
             if (request.ContentLength > MaxBytes)
             {
                 throw TooLarge();

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using TaskManager.Infrastructure.Auth;
+
+namespace TaskManager.WebApi.Http;
+
+/// <summary>
+/// Fixed windows per authenticated subject, and per client IP for anonymous or failed-auth traffic, on /api only:
+/// one user's burst never limits another, and health probes are never refused.
+/// </summary>
+internal static class RateLimiting
+{
+    public const string Section = "RateLimiting";
+
+    public static IServiceCollection AddTaskManagerRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perUser = Window(configuration.GetSection(Section), permitLimit: 600, windowSeconds: 60);
+        var perAddress = Window(configuration.GetSection($"{Section}:Anonymous"), permitLimit: 120, windowSeconds: 60);
+        return services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var subject = context.User.Identity?.IsAuthenticated == true ? TokenSubject.Of(context.User) : null;
+                return subject is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter($"user:{subject}", _ => perUser)
+                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => perAddress);
+            });
+            options.OnRejected = RejectAsync;
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions Window(IConfiguration section, int permitLimit, int windowSeconds) => new()
+    {
+        PermitLimit = section.GetValue("PermitLimit", permitLimit),
+        Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", windowSeconds)),
+        QueueLimit = 0,
+    };
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Detail = "Too many requests. Try again after the time in Retry-After.",
+            },
+        });
+    }
+}
