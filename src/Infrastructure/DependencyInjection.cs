@@ -38,7 +38,7 @@ public static class DependencyInjection
             default:
                 services.AddTaskManagerDbContext<SqliteTaskManagerDbContext>(options => options
                     .UseSqlite(database.ConnectionString)
-                    .AddInterceptors(SqliteUnicodeInterceptor.Instance));
+                    .AddInterceptors(SqliteConnectionSetup.Instance));
                 break;
         }
 

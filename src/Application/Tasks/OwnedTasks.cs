@@ -13,16 +13,12 @@ internal static class OwnedTasks
     public const int MaxAttempts = 10;
 
     public static async Task<TaskItem> GetOwnedAsync(
-        this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken)
-    {
-        // Only the canonical form, the one every response and Location header uses; the parser alone would also take surrounding white space.
-        if (taskId.Length != 36 || !Guid.TryParseExact(taskId, "D", out var id))
-        {
-            throw NotFoundException.Task(taskId);
-        }
+        this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken) =>
+        await repository.FindOwnedAsync(ParseId(taskId), ownerId, cancellationToken) ?? throw NotFoundException.Task(taskId);
 
-        return await repository.FindOwnedAsync(id, ownerId, cancellationToken) ?? throw NotFoundException.Task(taskId);
-    }
+    public static async Task<TaskDto> ReadOwnedAsync(
+        this ITaskRepository repository, string ownerId, string taskId, CancellationToken cancellationToken) =>
+        await repository.FindOwnedDtoAsync(ParseId(taskId), ownerId, cancellationToken) ?? throw NotFoundException.Task(taskId);
 
     public static async Task<TaskItem> ChangeOwnedAsync(
         this ITaskRepository repository,
@@ -56,4 +52,8 @@ internal static class OwnedTasks
             }
         }
     }
+
+    // Only the canonical form, the one every response and Location header uses; the parser alone would also take surrounding white space.
+    private static Guid ParseId(string taskId) =>
+        taskId.Length == 36 && Guid.TryParseExact(taskId, "D", out var id) ? id : throw NotFoundException.Task(taskId);
 }

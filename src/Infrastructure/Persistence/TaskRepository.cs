@@ -11,6 +11,9 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
     public Task<TaskItem?> FindOwnedAsync(Guid id, string ownerId, CancellationToken cancellationToken) =>
         db.Tasks.FirstOrDefaultAsync(t => t.Id == id && t.UserId == ownerId, cancellationToken);
 
+    public Task<TaskDto?> FindOwnedDtoAsync(Guid id, string ownerId, CancellationToken cancellationToken) =>
+        db.Tasks.AsNoTracking().Where(t => t.Id == id && t.UserId == ownerId).ProjectToDto().FirstOrDefaultAsync(cancellationToken);
+
     public async Task<TaskPage> ListAsync(string ownerId, TaskListCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);

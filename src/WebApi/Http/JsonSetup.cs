@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TaskManager.Application.Tasks;
 
 namespace TaskManager.WebApi.Http;
 
@@ -9,6 +10,8 @@ internal static class JsonSetup
 {
     public static void Apply(JsonSerializerOptions options)
     {
+        // Generated metadata for the hot types, reflection for the rest (problem details, OpenAPI).
+        options.TypeInfoResolverChain.Insert(0, TaskManagerJsonContext.Default);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         // {"title": "a", "title": "b"} has no single meaning: reject it as malformed rather than guess.
@@ -16,7 +19,7 @@ internal static class JsonSetup
         options.Converters.Add(new UtcTimestampConverter());
     }
 
-    private sealed class UtcTimestampConverter : JsonConverter<DateTime>
+    internal sealed class UtcTimestampConverter : JsonConverter<DateTime>
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.GetDateTime().ToUniversalTime();
@@ -25,3 +28,9 @@ internal static class JsonSetup
             writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(TaskDto))]
+[JsonSerializable(typeof(IReadOnlyList<TaskDto>))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class TaskManagerJsonContext : JsonSerializerContext;

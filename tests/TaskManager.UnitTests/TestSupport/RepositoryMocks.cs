@@ -1,6 +1,7 @@
 using Moq;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
+using TaskManager.Application.Tasks;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.UnitTests.TestSupport;
@@ -24,6 +25,13 @@ public static class RepositoryMocks
         {
             sequence = sequence.ReturnsAsync(read);
         }
+    }
+
+    /// <summary>A read-only read of the task's id by its owner returns <paramref name="task"/> as the database would shape it.</summary>
+    public static void SetupReadOnly(this Mock<ITaskRepository> repository, Guid id, TaskItem? task)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        repository.Setup(r => r.FindOwnedDtoAsync(id, TestTasks.Owner, It.IsAny<CancellationToken>())).ReturnsAsync(task?.ToDto());
     }
 
     /// <summary>The first <paramref name="conflicts"/> saves lose a race with another writer; later saves succeed.</summary>

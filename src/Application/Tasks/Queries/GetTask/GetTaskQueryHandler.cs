@@ -9,7 +9,6 @@ public sealed class GetTaskQueryHandler(ICurrentUser currentUser, ITaskRepositor
     public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
         var ownerId = currentUser.RequireOwner(query.UserId);
-        var task = await repository.GetOwnedAsync(ownerId, query.TaskId, cancellationToken);
-        return task.ToDto();
+        return await repository.ReadOwnedAsync(ownerId, query.TaskId, cancellationToken);
     }
 }

@@ -25,12 +25,12 @@ public sealed class GetTaskQueryHandlerTests
     {
         var task = Stored("Read", "A book", completed: true);
         task.Rename("Read again", Later.UtcDateTime);
-        _repository.SetupReads(task.Id, task);
+        _repository.SetupReadOnly(task.Id, task);
         using var cancellation = new CancellationTokenSource();
 
         var dto = await Handler().Handle(new GetTaskQuery(Owner, task.Id.ToString()), cancellation.Token);
 
-        _repository.Verify(r => r.FindOwnedAsync(task.Id, Owner, cancellation.Token), Times.Once);
+        _repository.Verify(r => r.FindOwnedDtoAsync(task.Id, Owner, cancellation.Token), Times.Once);
         _repository.VerifyNoOtherCalls();
         using (Assert.EnterMultipleScope())
         {
@@ -77,7 +77,7 @@ public sealed class GetTaskQueryHandlerTests
     public async Task Handle_WhenTaskIsMissingOrBelongsToAnotherUser_ThrowsNotFound()
     {
         var id = Guid.NewGuid();
-        _repository.SetupReads(id, [null]);
+        _repository.SetupReadOnly(id, null);
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
             await Handler().Handle(new GetTaskQuery(Owner, id.ToString()), CancellationToken.None));
@@ -99,7 +99,7 @@ public sealed class GetTaskQueryHandlerTests
     [TestCase("0f8fad5b-d9cb-469f-a165-70867728950e\t")]
     public async Task Handle_WhenTaskIdHasSurroundingWhiteSpace_ThrowsNotFoundEvenIfTheTaskExists(string taskId)
     {
-        _repository.SetupReads(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), Stored());
+        _repository.SetupReadOnly(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), Stored());
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
             await Handler().Handle(new GetTaskQuery(Owner, taskId), CancellationToken.None));
