@@ -21,7 +21,9 @@ public static partial class AuthStartup
 
         if (auth.JwksEndpoint() is { } jwks)
         {
-            LogJwks(logger, SigningAlgorithms.Jwks, jwks, auth.JwksIssuer(), auth.JwksAudience());
+            var issuer = auth.JwksIssuer();
+            var audience = auth.JwksAudience();
+            LogJwks(logger, SigningAlgorithms.Jwks, jwks, issuer, audience);
         }
 
         if (auth.Secret == AuthOptions.DevelopmentSecret)

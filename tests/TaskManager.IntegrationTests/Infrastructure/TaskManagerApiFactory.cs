@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
@@ -13,16 +14,25 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"taskmanager-tests-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TaskManagerApiFactory(IDictionary<string, string?>? settings = null, string environment = "Testing")
+    /// <param name="settings">Configuration on top of the defaults; a null value unsets a key.</param>
+    /// <param name="environment">The hosting environment.</param>
+    /// <param name="services">Replaces or adds services after the API's own registrations.</param>
+    public TaskManagerApiFactory(
+        IDictionary<string, string?>? settings = null, string environment = "Testing", Action<IServiceCollection>? services = null)
     {
         Environment = environment;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:TaskManager"] = $"Data Source={_databasePath}",
             // Both names, so that a BETTER_AUTH_SECRET in the developer's shell cannot leak into the tests.
             ["Auth:Secret"] = Secret,
             ["BETTER_AUTH_SECRET"] = Secret,
+            // Off unless a test turns it on, whatever the developer's shell holds.
+            ["BETTER_AUTH_URL"] = null,
+            ["Auth:Authority"] = null,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -33,6 +43,9 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     public string Environment { get; }
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Everything the API logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>A client that sends a valid token for <paramref name="userId"/>.</summary>
     public HttpClient ClientFor(string userId) => ClientWithToken(Tokens.Valid(userId));
@@ -56,7 +69,13 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddLogging(logging => logging.AddFilter<CapturedLogs>(null, LogLevel.Trace));
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)
