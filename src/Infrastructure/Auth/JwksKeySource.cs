@@ -62,7 +62,8 @@ public sealed partial class JwksKeySource : IDisposable
             return key;
         }
 
-        if (MayFetch(state))
+        // A fetch under way (its attempt time is already set, so MayFetch says no) may bring this kid: wait for it too.
+        if (MayFetch(state) || IsFetching)
         {
             await RefetchAsync();
         }
@@ -71,6 +72,8 @@ public sealed partial class JwksKeySource : IDisposable
     }
 
     public void Dispose() => _fetching.Dispose();
+
+    private bool IsFetching => _fetching.CurrentCount == 0;
 
     private bool MayFetch(State state) => state.LastAttempt is not { } last || _clock.GetUtcNow() - last >= RefetchFloor;
 
@@ -155,7 +158,7 @@ public sealed partial class JwksKeySource : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogFetchFailed(_logger, Endpoint, e is TaskCanceledException ? $"no answer within {FetchTimeout.TotalSeconds:0} s" : e.Message);
+            LogFetchFailed(_logger, Endpoint, e is TaskCanceledException ? "it did not answer in time" : e.Message);
         }
     }
 
