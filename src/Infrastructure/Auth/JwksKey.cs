@@ -8,7 +8,7 @@ namespace TaskManager.Infrastructure.Auth;
 /// <param name="Curve">Its <c>crv</c>, for OKP and EC keys.</param>
 /// <param name="Algorithm">Its <c>alg</c> when the JWKS pins one (Better Auth always does).</param>
 /// <param name="SecurityKey">The key the token handler verifies with.</param>
-public sealed record JwksKey(string Id, string KeyType, string? Curve, string? Algorithm, SecurityKey SecurityKey)
+internal sealed record JwksKey(string Id, string KeyType, string? Curve, string? Algorithm, SecurityKey SecurityKey)
 {
     /// <summary>Whether this key may verify a token signed with <paramref name="algorithm"/>: right type and curve, and the pinned alg if any.</summary>
     public bool Fits(string algorithm) =>

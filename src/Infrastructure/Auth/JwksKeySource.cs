@@ -15,7 +15,7 @@ namespace TaskManager.Infrastructure.Auth;
 /// the last good keys keep working while the endpoint is down or broken.</item>
 /// </list>
 /// </summary>
-public sealed partial class JwksKeySource : IDisposable
+internal sealed partial class JwksKeySource : IDisposable
 {
     public const string HttpClientName = "BetterAuthJwks";
 

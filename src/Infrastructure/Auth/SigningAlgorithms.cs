@@ -4,7 +4,7 @@ namespace TaskManager.Infrastructure.Auth;
 /// The explicit allow-list of token algorithms (RFC 8725 §3.1): HS256 for the shared secret, and for Better Auth's JWKS
 /// each public-key algorithm with the one key type it may be used with. Names are case-sensitive (RFC 7515 §4.1.1).
 /// </summary>
-public static class SigningAlgorithms
+internal static class SigningAlgorithms
 {
     /// <summary>The shared-secret algorithm; checked against <c>BETTER_AUTH_SECRET</c> and nothing else.</summary>
     public const string SharedSecret = "HS256";

@@ -2,6 +2,8 @@ using System.Net;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TaskManager.IntegrationTests.Infrastructure;
 using static TaskManager.IntegrationTests.Infrastructure.BetterAuthTokens;
 
@@ -27,7 +29,10 @@ public sealed class BetterAuthJwksAttackTests
         _keys = new JwksKeys();
         _server = await JwksServer.StartAsync(_keys.Published);
         // The shared secret stays configured (the factory's default): both ways of trusting a token are on.
-        _factory = new TaskManagerApiFactory(new Dictionary<string, string?> { ["BETTER_AUTH_URL"] = _server.Url });
+        // Logs are captured at every level of every category, so that "never logged" covers the libraries' debug output too.
+        _factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["BETTER_AUTH_URL"] = _server.Url },
+            services: services => services.AddLogging(logging => logging.AddFilter<CapturedLogs>(null, LogLevel.Trace)));
     }
 
     [OneTimeTearDown]
