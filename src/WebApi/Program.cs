@@ -63,8 +63,16 @@ if (args is ["token", var userId, ..])
 {
     // `dotnet run --project src/WebApi -- token alice` prints a one-hour token for alice, signed with the configured secret.
     var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-    Console.WriteLine(DevelopmentTokens.Create(auth, userId, TimeSpan.FromHours(1), TimeProvider.System));
-    return 0;
+    try
+    {
+        Console.WriteLine(DevelopmentTokens.Create(auth, userId, TimeSpan.FromHours(1), TimeProvider.System));
+        return 0;
+    }
+    catch (InvalidOperationException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
 }
 
 app.UseRequestLogging();

@@ -4,28 +4,38 @@ using Microsoft.Extensions.Options;
 
 namespace TaskManager.Infrastructure.Auth;
 
-/// <summary>Refuses to start with a secret that anyone could guess, and says exactly why.</summary>
+/// <summary>Refuses to start with no way to check tokens, or with a secret that anyone could guess, and says exactly why.</summary>
 internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
-        if (string.IsNullOrEmpty(options.Secret))
+        if (!options.HasSecret && !options.HasAuthority)
         {
             return ValidateOptionsResult.Fail(
-                $"No token secret is configured: set {AuthOptions.SecretVariable} (or Auth:Secret) to a random value of at least {AuthOptions.MinimumSecretBytes} bytes, e.g. the output of `openssl rand -base64 48`.");
+                $"No token secret is configured, and no Better Auth URL either: set {AuthOptions.AuthorityVariable} (or Auth:Authority) to Better Auth's base URL, e.g. http://localhost:3000, to accept the tokens its JWT plugin signs, "
+                + $"and/or {AuthOptions.SecretVariable} (or Auth:Secret) to a random value of at least {AuthOptions.MinimumSecretBytes} bytes, e.g. the output of `openssl rand -base64 48`, to accept HS256 tokens.");
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(options.Secret);
-        if (bytes < AuthOptions.MinimumSecretBytes)
+        if (options.HasSecret && CheckSecret(options.Secret!) is { } secretProblem)
         {
-            return ValidateOptionsResult.Fail(
-                $"{AuthOptions.SecretVariable} is {bytes} bytes long: HS256 needs at least {AuthOptions.MinimumSecretBytes}.");
+            return ValidateOptionsResult.Fail(secretProblem);
         }
 
-        if (options.Secret == AuthOptions.DevelopmentSecret && !environment.IsDevelopment())
+        if (options.HasAuthority && !IsHttpUrl(options.Authority))
         {
             return ValidateOptionsResult.Fail(
-                $"{AuthOptions.SecretVariable} is the published development secret, which is refused outside Development (environment '{environment.EnvironmentName}'): set a secret of your own.");
+                $"{AuthOptions.AuthorityVariable} (or Auth:Authority) must be an absolute http(s) URL such as http://localhost:3000; got '{options.Authority}'.");
+        }
+
+        if (!string.IsNullOrEmpty(options.JwksUrl) && !IsHttpUrl(options.JwksUrl))
+        {
+            return ValidateOptionsResult.Fail($"Auth:JwksUrl must be an absolute http(s) URL; got '{options.JwksUrl}'.");
+        }
+
+        if (!string.IsNullOrEmpty(options.JwksUrl) && !options.HasAuthority)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Auth:JwksUrl is set but {AuthOptions.AuthorityVariable} (or Auth:Authority) is not: set it to Better Auth's base URL, which also gives the expected issuer and audience.");
         }
 
         if (options.ClockSkewSeconds is < 0 or > 300)
@@ -35,4 +45,25 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
 
         return ValidateOptionsResult.Success;
     }
+
+    private string? CheckSecret(string secret)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(secret);
+        if (bytes < AuthOptions.MinimumSecretBytes)
+        {
+            return $"{AuthOptions.SecretVariable} is {bytes} bytes long: HS256 needs at least {AuthOptions.MinimumSecretBytes}.";
+        }
+
+        if (secret == AuthOptions.DevelopmentSecret && !environment.IsDevelopment())
+        {
+            return $"{AuthOptions.SecretVariable} is the published development secret, which is refused outside Development (environment '{environment.EnvironmentName}'): set a secret of your own.";
+        }
+
+        return null;
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(url.Host);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,13 +24,28 @@ public static class JwtAuthentication
                 {
                     options.Secret = secret;
                 }
+
+                var authority = configuration[AuthOptions.AuthorityVariable];
+                if (!string.IsNullOrEmpty(authority))
+                {
+                    options.Authority = authority;
+                }
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(JwksKeySource.HttpClientName, client =>
+        {
+            client.Timeout = JwksKeySource.FetchTimeout;
+            client.MaxResponseContentBufferSize = JwksKeySource.MaxResponseBytes;
+        });
+        services.AddSingleton<JwksKeySource>();
+        services.AddSingleton<AlgorithmRoutingTokenHandler>();
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<AlgorithmRoutingTokenHandler>(Configure);
         return services;
     }
 
@@ -53,11 +69,36 @@ public static class JwtAuthentication
         };
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    /// <summary>
+    /// The rules for tokens signed with a key Better Auth publishes: issuer and audience are always checked, by default
+    /// against the origin of <c>BETTER_AUTH_URL</c> as Better Auth sets them. The key and alg are set per token.
+    /// </summary>
+    public static TokenValidationParameters JwksParameters(AuthOptions auth)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        return new TokenValidationParameters
+        {
+            ValidAlgorithms = SigningAlgorithms.Jwks,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+            ValidateIssuer = true,
+            ValidIssuer = auth.JwksIssuer(),
+            ValidateAudience = true,
+            ValidAudience = auth.JwksAudience(),
+            // Only the key named by kid: never "try every key" when the kid matches none.
+            TryAllIssuerSigningKeys = false,
+            NameClaimType = "sub",
+        };
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AlgorithmRoutingTokenHandler handler)
     {
         // Keep `sub` as `sub`: the subject is compared with the path's user id exactly.
         jwt.MapInboundClaims = false;
-        jwt.TokenValidationParameters = SharedSecretParameters(auth);
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(handler);
         jwt.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
@@ -107,7 +148,7 @@ public static class JwtAuthentication
         SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The token's signature is invalid.",
         SecurityTokenMalformedException => "The token is malformed.",
-        AuthenticationFailureException => failure.Message,
+        TokenRejectedException or AuthenticationFailureException => failure.Message,
         _ => "The token is invalid.",
     };
 }

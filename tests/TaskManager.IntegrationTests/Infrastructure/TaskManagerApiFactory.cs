@@ -13,15 +13,22 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
+    /// <param name="settings">Configuration on top of the defaults; a null value unsets a key.</param>
+    /// <param name="environment">The hosting environment.</param>
+    /// <param name="database">The kind of database the API gets a new one of.</param>
     /// <param name="databaseName">Share an existing database (created by another factory) instead of making one.</param>
+    /// <param name="services">Replaces or adds services after the API's own registrations.</param>
     public TaskManagerApiFactory(
         IDictionary<string, string?>? settings = null,
         string environment = "Testing",
         TestDatabase database = TestDatabase.Sqlite,
-        string? databaseName = null)
+        string? databaseName = null,
+        Action<IServiceCollection>? services = null)
     {
         Environment = environment;
+        _services = services;
         Database = database;
         _ownsDatabase = databaseName is null;
         DatabaseName = databaseName ?? $"taskmanager_test_{Guid.NewGuid():N}";
@@ -30,6 +37,9 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
         _settings["Auth:Secret"] = Secret;
         _settings["BETTER_AUTH_SECRET"] = Secret;
         _settings["DATABASE_URL"] = null;
+        // Off unless a test turns it on, whatever the developer's shell holds.
+        _settings["BETTER_AUTH_URL"] = null;
+        _settings["Auth:Authority"] = null;
         // Tests send far more than a person would; the rate-limiting tests set their own limits.
         _settings["RateLimiting:PermitLimit"] = "1000000";
         _settings["RateLimiting:Anonymous:PermitLimit"] = "1000000";
@@ -72,8 +82,12 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Operations;
 
-/// <summary>Outside Development the service refuses a secret anyone could guess, and says why.</summary>
+/// <summary>Outside Development the service refuses a secret anyone could guess, or no way to check tokens at all, and says why.</summary>
 public sealed class StartupConfigurationTests
 {
     private const string DevelopmentSecret = "dev-only-insecure-secret-do-not-use-in-production-0123456789";
@@ -50,5 +51,104 @@ public sealed class StartupConfigurationTests
         using var response = await client.GetAsync(Api.TasksPath(user));
 
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void Start_WithNeitherSecretNorBetterAuthUrl_RefusesAndNamesBothVariables()
+    {
+        using var factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["Auth:Secret"] = null, ["BETTER_AUTH_SECRET"] = null }, environment: "Production");
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure, Is.InstanceOf<OptionsValidationException>().Or.InnerException.InstanceOf<OptionsValidationException>());
+        Assert.That(failure!.ToString(), Does.Contain("BETTER_AUTH_SECRET").And.Contain("BETTER_AUTH_URL"));
+    }
+
+    [Test]
+    public async Task Start_InProductionWithOnlyBetterAuthUrl_ServesWhileBetterAuthIsUnreachable()
+    {
+        // Port 9 (discard) on loopback: nothing answers there.
+        using var factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["Auth:Secret"] = null, ["BETTER_AUTH_SECRET"] = null, ["BETTER_AUTH_URL"] = "http://127.0.0.1:9" },
+            environment: "Production");
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.That(response.IsSuccessStatusCode, Is.True);
+    }
+
+    [TestCase("not a url")]
+    [TestCase("localhost:3000")]
+    [TestCase("/api/auth")]
+    [TestCase("ftp://auth.example.test")]
+    public void Start_WithBetterAuthUrlThatIsNotAnHttpUrl_RefusesAndSaysWhy(string url)
+    {
+        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?> { ["BETTER_AUTH_URL"] = url }, environment: "Production");
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure!.ToString(), Does.Contain("BETTER_AUTH_URL").And.Contain("absolute http(s) URL"));
+    }
+
+    [Test]
+    public void Start_WithJwksUrlThatIsNotAnHttpUrl_Refuses()
+    {
+        using var factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["BETTER_AUTH_URL"] = "http://localhost:3000", ["Auth:JwksUrl"] = "jwks.json" },
+            environment: "Production");
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure!.ToString(), Does.Contain("Auth:JwksUrl must be an absolute http(s) URL"));
+    }
+
+    [Test]
+    public void Start_WithJwksUrlButNoBetterAuthUrl_Refuses()
+    {
+        using var factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["Auth:JwksUrl"] = "http://localhost:3000/api/auth/jwks" }, environment: "Production");
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure!.ToString(), Does.Contain("Auth:JwksUrl is set but BETTER_AUTH_URL"));
+    }
+
+    [Test]
+    public void Start_WithShortSecretBesideBetterAuthUrl_StillRefuses()
+    {
+        using var factory = new TaskManagerApiFactory(
+            new Dictionary<string, string?> { ["Auth:Secret"] = "short", ["BETTER_AUTH_SECRET"] = "short", ["BETTER_AUTH_URL"] = "http://localhost:3000" },
+            environment: "Production");
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure!.ToString(), Does.Contain("needs at least 32"));
+    }
+
+    [Test]
+    public async Task TokenCommand_WithOnlyBetterAuthUrl_FailsAndSaysWhereTokensComeFrom()
+    {
+        var start = new ProcessStartInfo("dotnet", ["TaskManager.WebApi.dll", "token", "alice"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["BETTER_AUTH_URL"] = "http://localhost:3000";
+        start.Environment.Remove("BETTER_AUTH_SECRET");
+        start.Environment.Remove("Auth__Secret");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.That(process.ExitCode, Is.EqualTo(1), await output);
+        Assert.That(error, Does.Contain("BETTER_AUTH_SECRET").And.Contain("http://localhost:3000/api/auth/token"));
+        Assert.That(await output, Does.Not.Contain("eyJ"));
     }
 }
