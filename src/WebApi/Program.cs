@@ -52,6 +52,7 @@ builder.Services.AddControllers()
 builder.Services.AddValidatorsFromAssemblyContaining<ListTasksParametersValidator>(ServiceLifetime.Singleton);
 builder.Services.AddFluentValidationAutoValidation();
 builder.Services.AddTaskManagerOpenApi();
+builder.Services.AddTaskManagerCors(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +66,9 @@ if (args is ["token", var userId, ..])
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before authentication: a preflight carries no token and is answered here; other responses of an allowed origin,
+// 401 and 403 included, get their CORS headers as they start.
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBodySizeLimit();
@@ -76,11 +80,16 @@ app.MapHealthChecks("/health", HealthChecks.Ready);
 app.MapOpenApi();
 if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
 {
-    app.MapScalarApiReference("/docs", options => options.WithTitle("TaskManager API"));
+    // The bearer scheme is preselected: paste a token under Authentication once and every "Test Request" sends it.
+    app.MapScalarApiReference("/docs", options => options
+        .WithTitle("TaskManager API")
+        .AddPreferredSecuritySchemes(OpenApiSetup.SecuritySchemeName)
+        .EnablePersistentAuthentication());
 }
 
 // Fails fast, before touching the database, with the reason the configuration is refused.
 app.Services.CheckAuthConfiguration();
+app.Services.CheckCorsConfiguration();
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();
 return 0;

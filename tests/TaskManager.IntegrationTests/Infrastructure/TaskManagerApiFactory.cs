@@ -12,14 +12,18 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="databaseName">Share an existing database (created by another factory) instead of making one.</param>
+    /// <param name="testServices">Replaces services, e.g. with one that fails.</param>
     public TaskManagerApiFactory(
         IDictionary<string, string?>? settings = null,
         string environment = "Testing",
         TestDatabase database = TestDatabase.Sqlite,
-        string? databaseName = null)
+        string? databaseName = null,
+        Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         Environment = environment;
         Database = database;
         _ownsDatabase = databaseName is null;
@@ -44,11 +48,16 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     public TestClock Clock { get; } = new();
 
     /// <summary>A client that sends a valid token for <paramref name="userId"/>.</summary>
-    public HttpClient ClientFor(string userId) => ClientWithToken(Tokens.Valid(userId));
+    public HttpClient ClientFor(string userId, ICollection<ObservedResponse>? observed = null) =>
+        ClientWithToken(Tokens.Valid(userId), observed);
 
-    public HttpClient ClientWithToken(string? token)
+    /// <summary>
+    /// A client that follows no redirect and checks each response against /openapi/v1.json
+    /// (<see cref="OpenApiConformanceHandler"/>), adding it to <paramref name="observed"/> when given.
+    /// </summary>
+    public HttpClient ClientWithToken(string? token, ICollection<ObservedResponse>? observed = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateDefaultClient(new Uri("http://localhost"), new OpenApiConformanceHandler(this, observed));
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -65,7 +74,11 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _testServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)
