@@ -30,12 +30,12 @@ internal static class WireSchemas
         yield return (CompleteTask, CompleteTaskSchema());
     }
 
-    public static OpenApiSchema UserId() => new()
+    public static OpenApiSchema UserId(string? description = null) => new()
     {
         Type = JsonSchemaType.String,
         MinLength = 1,
         MaxLength = TokenSubject.MaxLength,
-        Description = "The owner: the token's subject (`sub`, else its `user_id` claim), compared exactly.",
+        Description = description,
     };
 
     public static OpenApiSchema TaskId() => new()
@@ -79,7 +79,7 @@ internal static class WireSchemas
         Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "Assigned by the server." },
-            ["user_id"] = UserId(),
+            ["user_id"] = UserId("The owner: the token's subject (`sub`, else its `user_id` claim)."),
             ["title"] = Title(),
             ["description"] = Description(),
             ["completed"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
