@@ -25,7 +25,7 @@ finish() {
   fi
   local passed=$((newman_passed + browser_passed)) failed=$((newman_failed + browser_failed + setup_failed))
   echo "passed=$passed failed=$failed" >"$results/e2e.counts"
-  echo "e2e: newman $newman_passed passed, $newman_failed failed; browser $browser_passed passed, $browser_failed failed"
+  echo "e2e: newman assertions ok $newman_passed, failed $newman_failed; browser checks ok $browser_passed, failed $browser_failed; set-up failures $setup_failed"
   rm -rf "$work"
 }
 trap finish EXIT
