@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TaskManager.Application;
@@ -48,7 +49,12 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
 
 builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
-builder.Services.AddControllers()
+builder.Services.AddControllers(options =>
+    {
+        // The API reads JSON only: a form body must not be parsed (and fail) on routes that take no body at all.
+        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+    })
     .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelStateProblems.Create);
 builder.Services.AddValidatorsFromAssemblyContaining<ListTasksParametersValidator>(ServiceLifetime.Singleton);
@@ -56,6 +62,7 @@ builder.Services.AddFluentValidationAutoValidation();
 builder.Services.AddTaskManagerOpenApi();
 builder.Services.AddTaskManagerRateLimiting(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration);
+builder.Services.AddTaskManagerCors(builder.Configuration);
 
 var app = builder.Build();
 
@@ -79,6 +86,9 @@ app.UseRequestLogging();
 app.UseTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Before authentication: a preflight carries no token and is answered here; other responses of an allowed origin,
+// 401 and 403 included, get their CORS headers as they start.
+app.UseCors();
 app.UseAuthentication();
 // After authentication, to know the subject; before authorization, so that failed-auth traffic is limited per address.
 app.UseRateLimiter();
@@ -92,11 +102,16 @@ app.MapHealthChecks("/health", HealthChecks.Ready);
 app.MapOpenApi();
 if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
 {
-    app.MapScalarApiReference("/docs", options => options.WithTitle("TaskManager API"));
+    // The bearer scheme is preselected: paste a token under Authentication once and every "Test Request" sends it.
+    app.MapScalarApiReference("/docs", options => options
+        .WithTitle("TaskManager API")
+        .AddPreferredSecuritySchemes(OpenApiSetup.SecuritySchemeName)
+        .EnablePersistentAuthentication());
 }
 
 // Fails fast, before touching the database, with the reason the configuration is refused.
 app.Services.CheckAuthConfiguration();
+app.Services.CheckCorsConfiguration();
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();
 return 0;

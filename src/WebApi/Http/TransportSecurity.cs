@@ -41,7 +41,7 @@ internal static class TransportSecurity
                 {
                     // One user's tasks must never be served from a shared cache to another; the browser revalidates with the ETag.
                     headers.CacheControl = "private, no-cache";
-                    headers.Vary = "Authorization";
+                    headers.Append("Vary", "Authorization");
                 }
 
                 return Task.CompletedTask;

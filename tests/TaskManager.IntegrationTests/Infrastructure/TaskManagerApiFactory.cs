@@ -61,11 +61,16 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
 
     /// <summary>A client that sends a valid token for <paramref name="userId"/>.</summary>
-    public HttpClient ClientFor(string userId) => ClientWithToken(Tokens.Valid(userId));
+    public HttpClient ClientFor(string userId, ICollection<ObservedResponse>? observed = null) =>
+        ClientWithToken(Tokens.Valid(userId), observed);
 
-    public HttpClient ClientWithToken(string? token)
+    /// <summary>
+    /// A client that follows no redirect and checks each response against /openapi/v1.json
+    /// (<see cref="OpenApiConformanceHandler"/>), adding it to <paramref name="observed"/> when given.
+    /// </summary>
+    public HttpClient ClientWithToken(string? token, ICollection<ObservedResponse>? observed = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateDefaultClient(new Uri("http://localhost"), new OpenApiConformanceHandler(this, observed));
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);

@@ -61,6 +61,82 @@ public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture
     }
 
     [Test]
+    public async Task OpenApi_ListParameters_HaveTheirEnumsDefaultsAndBounds()
+    {
+        var document = await OpenApiDocumentAsync();
+        var parameters = document.GetProperty("paths").GetProperty("/api/{user_id}/tasks").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        static string[] Enum(JsonElement schema) => [.. schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!)];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Enum(parameters["status"]), Is.EqualTo(new[] { "all", "pending", "completed" }));
+            Assert.That(parameters["status"].GetProperty("default").GetString(), Is.EqualTo("all"));
+            Assert.That(Enum(parameters["sort"]), Is.EqualTo(new[] { "created", "updated", "title" }));
+            Assert.That(Enum(parameters["order"]), Is.EqualTo(new[] { "asc", "desc" }));
+            Assert.That(parameters["q"].GetProperty("maxLength").GetInt32(), Is.EqualTo(1000));
+            Assert.That(parameters["limit"].GetProperty("minimum").GetInt32(), Is.EqualTo(1));
+            Assert.That(parameters["limit"].GetProperty("maximum").GetInt32(), Is.EqualTo(500));
+            Assert.That(parameters["limit"].GetProperty("default").GetInt32(), Is.EqualTo(100));
+            Assert.That(parameters["offset"].GetProperty("minimum").GetInt32(), Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public async Task OpenApi_RequestBodies_StateTheFieldsAndTheirLimits()
+    {
+        var document = await OpenApiDocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var paths = document.GetProperty("paths");
+
+        static string Ref(JsonElement operation) =>
+            operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+                .GetProperty("$ref").GetString()!;
+
+        var create = schemas.GetProperty("CreateTaskRequest");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ref(paths.GetProperty("/api/{user_id}/tasks").GetProperty("post")), Is.EqualTo("#/components/schemas/CreateTaskRequest"));
+            Assert.That(Ref(paths.GetProperty("/api/{user_id}/tasks/{task_id}").GetProperty("put")), Is.EqualTo("#/components/schemas/UpdateTaskRequest"));
+            Assert.That(Ref(paths.GetProperty("/api/{user_id}/tasks/{task_id}/complete").GetProperty("patch")),
+                Is.EqualTo("#/components/schemas/CompleteTaskRequest"));
+            Assert.That(create.GetProperty("required").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "title" }));
+            Assert.That(create.GetProperty("properties").GetProperty("title").GetProperty("maxLength").GetInt32(), Is.EqualTo(255));
+            Assert.That(create.GetProperty("properties").GetProperty("description").GetProperty("maxLength").GetInt32(), Is.EqualTo(1000));
+            Assert.That(schemas.GetProperty("UpdateTaskRequest").TryGetProperty("required", out _), Is.False, "every PUT field is optional");
+            Assert.That(schemas.GetProperty("TaskDto").GetProperty("additionalProperties").GetBoolean(), Is.False);
+            Assert.That(schemas.TryGetProperty("JsonElement", out _), Is.False);
+        });
+    }
+
+    [TestCase("/api/{user_id}/tasks", "post", "201", "Location")]
+    [TestCase("/api/{user_id}/tasks", "post", "201", "ETag")]
+    [TestCase("/api/{user_id}/tasks", "get", "200", "X-Total-Count")]
+    [TestCase("/api/{user_id}/tasks", "get", "200", "Link")]
+    [TestCase("/api/{user_id}/tasks/{task_id}", "get", "200", "ETag")]
+    [TestCase("/api/{user_id}/tasks/{task_id}", "get", "304", "ETag")]
+    [TestCase("/api/{user_id}/tasks/{task_id}", "put", "200", "ETag")]
+    [TestCase("/api/{user_id}/tasks/{task_id}/complete", "patch", "200", "ETag")]
+    [TestCase("/api/{user_id}/tasks/{task_id}", "delete", "503", "Retry-After")]
+    [TestCase("/api/{user_id}/tasks", "get", "401", "WWW-Authenticate")]
+    public async Task OpenApi_Responses_DeclareTheContractsHeaders(string path, string method, string status, string header)
+    {
+        var document = await OpenApiDocumentAsync();
+
+        var response = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status);
+
+        Assert.That(response.GetProperty("headers").TryGetProperty(header, out _), Is.True);
+    }
+
+    private async Task<JsonElement> OpenApiDocumentAsync()
+    {
+        using var anonymous = Factory.ClientWithToken(null);
+        using var response = await anonymous.GetAsync("/openapi/v1.json");
+        return await response.BodyAsync();
+    }
+
+    [Test]
     public async Task Docs_OutsideDevelopment_AreOffByDefault()
     {
         using var anonymous = Factory.ClientWithToken(null);
