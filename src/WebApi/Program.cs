@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TaskManager.Application;
@@ -54,6 +55,8 @@ builder.Services.AddControllers(options =>
         // The API reads JSON only: a form body must not be parsed (and fail) on routes that take no body at all.
         options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
         options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        // A JSON body is checked by TaskBody and the validators, not by walking its members.
+        options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(System.Text.Json.JsonElement)));
     })
     .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelStateProblems.Create);

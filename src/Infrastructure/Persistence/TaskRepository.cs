@@ -33,17 +33,24 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
 #pragma warning restore CA1862
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        if (total <= criteria.Offset)
-        {
-            return new TaskPage([], total);
-        }
-
+        // One row more than the page tells whether another page follows. When none does, the total is known without
+        // counting: a list that fits on one page, the usual case, costs one query.
         var items = await Order(query, criteria.Sort, criteria.Order)
             .Skip(criteria.Offset)
-            .Take(criteria.Limit)
+            .Take(criteria.Limit + 1)
             .ProjectToDto()
             .ToListAsync(cancellationToken);
+        if (items.Count <= criteria.Limit && (items.Count > 0 || criteria.Offset == 0))
+        {
+            return new TaskPage(items, criteria.Offset + items.Count);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        if (items.Count > criteria.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
         return new TaskPage(items, total);
     }
 
