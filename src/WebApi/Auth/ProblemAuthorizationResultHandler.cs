@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using TaskManager.Application.Common.Exceptions;
+using TaskManager.WebApi.Errors;
 
 namespace TaskManager.WebApi.Auth;
 
 /// <summary>A refused authorization answers 403 as problem+json, like every other error.</summary>
-internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -14,16 +14,7 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
     {
         if (authorizeResult.Forbidden)
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status403Forbidden,
-                    Detail = ForbiddenAccessException.Explanation,
-                },
-            });
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, ForbiddenAccessException.Explanation);
             return;
         }
 

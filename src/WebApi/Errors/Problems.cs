@@ -25,6 +25,17 @@ internal static class Problems
         [503] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
     };
 
+    /// <summary>Answers with <paramref name="status"/> and a problem saying <paramref name="detail"/>, for middleware that decides on its own.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        });
+    }
+
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using TaskManager.Infrastructure.Auth;
+using TaskManager.WebApi.Errors;
 
 namespace TaskManager.WebApi.Http;
 
@@ -47,16 +47,7 @@ internal static class RateLimiting
     {
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Detail = "Too many requests. Try again after the time in Retry-After.",
-            },
-        });
+        await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests. Try again after the time in Retry-After.");
     }
 }

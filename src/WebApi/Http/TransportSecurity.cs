@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Mvc;
+using TaskManager.WebApi.Errors;
 
 namespace TaskManager.WebApi.Http;
 
@@ -64,16 +64,10 @@ internal static class TransportSecurity
                     return;
                 }
 
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status400BadRequest,
-                        Detail = "This API is served over HTTPS only. Send the request to the https:// address; it is not redirected.",
-                    },
-                });
+                await Problems.WriteAsync(
+                    context,
+                    StatusCodes.Status400BadRequest,
+                    "This API is served over HTTPS only. Send the request to the https:// address; it is not redirected.");
             });
         }
 
