@@ -7,8 +7,11 @@ function setup(thread)
   thread:set("seed", math.random(1, 1000000))
 end
 
+local offset = "0"
+
 function init(args)
   scenario = args[1]
+  offset = args[3] or "0"
   for line in io.lines(args[2]) do
     local user, token, task = line:match("(%S+) (%S+) (%S+)")
     rows[#rows + 1] = { user = user, token = token, task = task }
@@ -23,6 +26,8 @@ function request()
   local base = "/api/" .. row.user .. "/tasks"
   if scenario == "list" then
     return wrk.format("GET", base .. "?limit=20", headers)
+  elseif scenario == "page" then
+    return wrk.format("GET", base .. "?limit=20&offset=" .. offset, headers)
   elseif scenario == "get" then
     return wrk.format("GET", base .. "/" .. row.task, headers)
   elseif scenario == "create" then
