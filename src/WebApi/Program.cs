@@ -42,7 +42,7 @@ builder.Services.AddMediator(options =>
 
 builder.Services.AddAuthorization(PathUserPolicy.Add);
 builder.Services.AddSingleton<IAuthorizationHandler, PathUserPolicy.Handler>();
-builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
 // Registered before AddProblemDetails so that it is the writer chosen for every problem.
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
