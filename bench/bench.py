@@ -96,6 +96,22 @@ def wrk(app, scenario, rows_file, duration, *extra):
             "errors": data["socket_errors"] + data["non_2xx"]}
 
 
+def cursor_at(app, user, position):
+    """The cursor of the page that starts at position, reached the way a client would: following rel="next"."""
+    import re, urllib.parse
+    url = f"{app.url}/api/{user}/tasks?limit=500"
+    seen = 0
+    while True:
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token(user)}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            seen += len(json.load(response))
+            target = re.search(r"<([^>]+)>", response.headers["Link"]).group(1)
+        cursor = urllib.parse.parse_qs(urllib.parse.urlparse(target).query)["cursor"][0]
+        if seen >= position:
+            return urllib.parse.quote(cursor)
+        url = app.url + target
+
+
 def growth():
     """1,000,000 tasks over 10,000 users plus one user with 50,000: a page must cost the same as on a small table."""
     db = os.path.join(OUT, "growth.db")
@@ -127,6 +143,7 @@ def growth():
     results = {"list, a user of 10,000 (100 tasks)": wrk(app, "list", normal, DURATION)}
     for offset in ["0", "1000", "40000"]:
         results[f"list, the user with 50,000 tasks, offset {offset}"] = wrk(app, "page", big, DURATION, offset)
+    results["list, the user with 50,000 tasks, cursor at 40,000"] = wrk(app, "cursor", big, DURATION, cursor_at(app, "growth-big", 40_000))
     app.stop()
     print(f"\ngrowth: {total:,} tasks in the table")
     print(f"{'scenario':<52}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}")

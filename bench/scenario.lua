@@ -1,4 +1,4 @@
--- wrk script for bench/run.sh: args = scenario, rows file ("user token task_id" per line).
+-- wrk script for bench/run.sh: args = scenario, rows file ("user token task_id" per line), offset or cursor.
 local rows = {}
 local scenario
 local counter = 0
@@ -28,6 +28,8 @@ function request()
     return wrk.format("GET", base .. "?limit=20", headers)
   elseif scenario == "page" then
     return wrk.format("GET", base .. "?limit=20&offset=" .. offset, headers)
+  elseif scenario == "cursor" then
+    return wrk.format("GET", base .. "?limit=20&cursor=" .. offset, headers)
   elseif scenario == "get" then
     return wrk.format("GET", base .. "/" .. row.task, headers)
   elseif scenario == "create" then

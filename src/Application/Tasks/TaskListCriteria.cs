@@ -20,13 +20,16 @@ public enum SortOrder
     Desc,
 }
 
-/// <summary>What a list asks for, already validated.</summary>
+/// <summary>What a list asks for, already validated. With <paramref name="After"/>, the page starts after that position instead of at <paramref name="Offset"/>.</summary>
 public sealed record TaskListCriteria(
     TaskStatusFilter Status,
     TaskSortField Sort,
     SortOrder Order,
     string? Search,
     int Limit,
-    int Offset);
+    int Offset,
+    TaskCursor? After = null);
 
-public sealed record TaskPage(IReadOnlyList<TaskDto> Items, int Total);
+/// <param name="Total">The matches before paging.</param>
+/// <param name="HasMore">Whether another page follows this one.</param>
+public sealed record TaskPage(IReadOnlyList<TaskDto> Items, int Total, bool HasMore);

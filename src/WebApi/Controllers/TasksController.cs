@@ -40,9 +40,11 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
         var query = parameters.ToQuery(userId);
         var page = await mediator.Send(query, cancellationToken);
         Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
-        if (query.Offset + page.Items.Count < page.Total && page.Items.Count > 0)
+        if (page.HasMore && page.Items.Count > 0)
         {
-            Response.Headers.Link = PageLinks.Next(Request, query.Offset + page.Items.Count);
+            Response.Headers.Link = parameters.PagesByOffset
+                ? PageLinks.Next(Request, query.Offset + page.Items.Count)
+                : PageLinks.NextAfter(Request, parameters.CursorAfter(page.Items[^1], query));
         }
 
         return Ok(page.Items);

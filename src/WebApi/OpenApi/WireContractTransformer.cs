@@ -98,7 +98,8 @@ internal sealed class WireContractTransformer : IOpenApiDocumentTransformer
                 "order" => (WireSchemas.Enumeration("asc", "asc", "desc"), "Ascending or descending."),
                 "q" => (WireSchemas.Search(), "Text that the title or the description contains, case-insensitive."),
                 "limit" => (WireSchemas.Integer(1, ListTasksQuery.MaxLimit, ListTasksQuery.DefaultLimit), "Page size."),
-                "offset" => (WireSchemas.Integer(0, int.MaxValue, 0), "Matches to skip."),
+                "offset" => (WireSchemas.Integer(0, int.MaxValue, 0), "Matches to skip. With an offset, the next page's Link moves the offset on."),
+                "cursor" => (WireSchemas.String(), "Where the page starts: copy it from the previous page's Link, do not build it. It costs the same at any depth, and cannot be combined with offset."),
                 _ => (parameter.Schema, parameter.Description),
             };
             if (parameter.In == ParameterLocation.Query)
@@ -147,7 +148,7 @@ internal sealed class WireContractTransformer : IOpenApiDocumentTransformer
                     Minimum = "0",
                 }, required: true);
                 response.Headers["Link"] = Header(
-                    "Only while more pages exist: `</api/{user_id}/tasks?...&offset=N>; rel=\"next\"`, keeping every other parameter.",
+                    "Only while more pages exist: `</api/{user_id}/tasks?...&cursor=...>; rel=\"next\"` (or `offset=N` when the request paged by offset), keeping every other parameter.",
                     WireSchemas.String(), required: false);
                 break;
             case StatusCodes.Status201Created:

@@ -1,7 +1,11 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Tasks;
@@ -400,6 +404,105 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
     }
 
+    [TestCase("sort=created&order=asc")]
+    [TestCase("sort=created&order=desc")]
+    [TestCase("sort=updated&order=asc")]
+    [TestCase("sort=updated&order=desc")]
+    [TestCase("sort=title&order=asc")]
+    [TestCase("sort=title&order=desc")]
+    [TestCase("status=pending&q=a&sort=title")]
+    public async Task Get_FollowingCursorLinks_VisitsEveryMatchOnceInOrder(string query)
+    {
+        // Ties on every key: equal times, titles equal but for case; the id must break them the same way on every page.
+        var t0 = DateTimeOffset.UtcNow;
+        string[] titles = ["beta", "Alpha", "alpha", "Gamma", "beta", "BETA", "delta", "alpha"];
+        for (var i = 0; i < titles.Length; i++)
+        {
+            await CreateAtAsync(t0.AddSeconds(i / 3), titles[i], completed: i % 4 == 3);
+        }
+
+        var everything = Ids(await ListAsync($"{query}&limit=500"));
+        var visited = new List<string>();
+        using var first = await Client.GetAsync(ListPath($"{query}&limit=3"));
+        Assert.That(NextLink(first), Does.Contain("cursor=").And.Not.Contain("offset="));
+        var response = first;
+        var pages = 0;
+        while (true)
+        {
+            visited.AddRange(Ids(await response.BodyAsync()));
+            Assert.That(TotalCount(response), Is.EqualTo(everything.Length));
+            pages++;
+            if (NextLink(response) is null || pages > everything.Length)
+            {
+                break;
+            }
+
+            var next = await FollowNextAsync(response);
+            if (!ReferenceEquals(response, first))
+            {
+                response.Dispose();
+            }
+
+            response = next;
+        }
+
+        Assert.That(visited, Is.EqualTo(everything));
+        Assert.That(pages, Is.EqualTo((everything.Length + 2) / 3));
+    }
+
+    [Test]
+    public async Task Get_WithCursorOfAnotherOrder_Returns400NamingCursor()
+    {
+        await CreateNumberedTasksAsync(3);
+        using var first = await Client.GetAsync(ListPath("limit=1"));
+        var cursor = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), NextLink(first)).Query)["cursor"].ToString();
+
+        using var response = await Client.GetAsync(ListPath($"limit=1&sort=title&cursor={Uri.EscapeDataString(cursor)}"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.ErrorsFor("cursor"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Get_WithCursorWhoseKeyWasForged_Returns400()
+    {
+        await CreateNumberedTasksAsync(3);
+        using var first = await Client.GetAsync(ListPath("limit=1"));
+        var cursor = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), NextLink(first)).Query)["cursor"].ToString();
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(cursor))!;
+        payload["k"] = "'; DROP TABLE tasks; --";
+        var forged = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+
+        using var response = await Client.GetAsync(ListPath($"limit=1&cursor={forged}"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.ErrorsFor("cursor"), Is.Not.Empty);
+    }
+
+    [TestCase("garbage")]
+    [TestCase("e30")]
+    [TestCase("eyJrIjoxLCJpIjoyLCJmIjozfQ")]
+    public async Task Get_WithUnreadableCursor_Returns400NamingCursor(string cursor)
+    {
+        using var response = await Client.GetAsync(ListPath($"cursor={cursor}"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.ErrorsFor("cursor"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Get_WithCursorAndOffset_Returns400()
+    {
+        await CreateNumberedTasksAsync(3);
+        using var first = await Client.GetAsync(ListPath("limit=1"));
+        var next = NextLink(first)!;
+
+        using var response = await Client.GetAsync(next + "&offset=1");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.ErrorsFor("cursor"), Has.Some.Contains("offset"));
+    }
+
     private string ListPath(string query) => query.Length == 0 ? Api.TasksPath(UserId) : $"{Api.TasksPath(UserId)}?{query}";
 
     private async Task<JsonElement> ListAsync(string query)
@@ -434,7 +537,6 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
     private static int TotalCount(HttpResponseMessage response) =>
         int.Parse(response.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
 
-    /// <summary>The target of the response's rel="next" link, if it has one.</summary>
     /// <summary>GETs the response's rel="next" link, which must be there.</summary>
     private async Task<HttpResponseMessage> FollowNextAsync(HttpResponseMessage response)
     {
@@ -443,6 +545,7 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
         return await Client.GetAsync(next);
     }
 
+    /// <summary>The target of the response's rel="next" link, if it has one.</summary>
     private static string? NextLink(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var values))

@@ -9,7 +9,8 @@ public sealed record ListTasksQuery(
     SortOrder Order = SortOrder.Asc,
     string? Search = null,
     int Limit = ListTasksQuery.DefaultLimit,
-    int Offset = 0) : IQuery<TaskPage>
+    int Offset = 0,
+    TaskCursor? After = null) : IQuery<TaskPage>
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;

@@ -11,7 +11,7 @@ public sealed class ListTasksQueryHandler(ICurrentUser currentUser, ITaskReposit
         var ownerId = currentUser.RequireOwner(query.UserId);
         // An empty search matches everything, as an absent one does.
         var search = string.IsNullOrEmpty(query.Search) ? null : query.Search;
-        var criteria = new TaskListCriteria(query.Status, query.Sort, query.Order, search, query.Limit, query.Offset);
+        var criteria = new TaskListCriteria(query.Status, query.Sort, query.Order, search, query.Limit, query.Offset, query.After);
         return await repository.ListAsync(ownerId, criteria, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ListTasksQueryHandlerTests
     [Test]
     public async Task Handle_WhenCallerIsTheOwner_PassesTheCriteriaAndReturnsTheRepositorysPage()
     {
-        var page = new TaskPage([], 42);
+        var page = new TaskPage([], 42, HasMore: true);
         var expected = new TaskListCriteria(TaskStatusFilter.Pending, TaskSortField.Title, SortOrder.Desc, "milk", 10, 20);
         _repository.Setup(r => r.ListAsync(Owner, expected, It.IsAny<CancellationToken>())).ReturnsAsync(page);
         using var cancellation = new CancellationTokenSource();
@@ -44,6 +44,16 @@ public sealed class ListTasksQueryHandlerTests
 
         var expected = new TaskListCriteria(TaskStatusFilter.All, TaskSortField.Created, SortOrder.Asc, null, 100, 0);
         _repository.Verify(r => r.ListAsync(Owner, expected, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WithACursor_PassesItOn()
+    {
+        var after = new TaskCursor("638000000000000000", Guid.NewGuid());
+
+        await Handler().Handle(new ListTasksQuery(Owner, After: after), CancellationToken.None);
+
+        _repository.Verify(r => r.ListAsync(Owner, It.Is<TaskListCriteria>(c => c.After == after && c.Offset == 0), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [TestCase("")]

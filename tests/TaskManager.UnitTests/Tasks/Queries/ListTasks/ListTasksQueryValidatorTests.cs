@@ -93,4 +93,24 @@ public sealed class ListTasksQueryValidatorTests
             .ShouldHaveValidationErrorFor(q => q.Order)
             .WithErrorMessage("order must be asc or desc.");
     }
+
+    [Test]
+    public void Validate_WithCursorAndOffset_Fails()
+    {
+        var query = new ListTasksQuery("user-1", Offset: 5, After: new TaskCursor("638000000000000000", Guid.NewGuid()));
+
+        Assert.That(_validator.TestValidate(query).IsValid, Is.False);
+    }
+
+    [TestCase(TaskSortField.Created, "not-ticks", false)]
+    [TestCase(TaskSortField.Updated, "-5", false)]
+    [TestCase(TaskSortField.Created, "99999999999999999999", false)]
+    [TestCase(TaskSortField.Created, "638000000000000000", true)]
+    [TestCase(TaskSortField.Title, "any title", true)]
+    public void Validate_WithCursor_AcceptsOnlyAKeyOfTheSort(TaskSortField sort, string key, bool valid)
+    {
+        var query = new ListTasksQuery("user-1", Sort: sort, After: new TaskCursor(key, Guid.NewGuid()));
+
+        Assert.That(_validator.TestValidate(query).IsValid, Is.EqualTo(valid));
+    }
 }
