@@ -453,9 +453,7 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
     [Test]
     public async Task Get_WithCursorOfAnotherOrder_Returns400NamingCursor()
     {
-        await CreateNumberedTasksAsync(3);
-        using var first = await Client.GetAsync(ListPath("limit=1"));
-        var cursor = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), NextLink(first)).Query)["cursor"].ToString();
+        var cursor = await FirstPageCursorAsync();
 
         using var response = await Client.GetAsync(ListPath($"limit=1&sort=title&cursor={Uri.EscapeDataString(cursor)}"));
 
@@ -466,10 +464,7 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
     [Test]
     public async Task Get_WithCursorWhoseKeyWasForged_Returns400()
     {
-        await CreateNumberedTasksAsync(3);
-        using var first = await Client.GetAsync(ListPath("limit=1"));
-        var cursor = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), NextLink(first)).Query)["cursor"].ToString();
-        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(cursor))!;
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(await FirstPageCursorAsync()))!;
         payload["k"] = "'; DROP TABLE tasks; --";
         var forged = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
 
@@ -501,6 +496,14 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.ErrorsFor("cursor"), Has.Some.Contains("offset"));
+    }
+
+    /// <summary>Three tasks, and the cursor that the first page of one gives for the second.</summary>
+    private async Task<string> FirstPageCursorAsync()
+    {
+        await CreateNumberedTasksAsync(3);
+        using var first = await Client.GetAsync(ListPath("limit=1"));
+        return QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), NextLink(first)).Query)["cursor"].ToString();
     }
 
     private string ListPath(string query) => query.Length == 0 ? Api.TasksPath(UserId) : $"{Api.TasksPath(UserId)}?{query}";
