@@ -19,7 +19,7 @@ internal static class JsonSetup
         options.Converters.Add(new UtcTimestampConverter());
     }
 
-    internal sealed class UtcTimestampConverter : JsonConverter<DateTime>
+    private sealed class UtcTimestampConverter : JsonConverter<DateTime>
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.GetDateTime().ToUniversalTime();

@@ -16,27 +16,20 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         if (connection is SqliteConnection sqlite)
         {
-            RegisterFunctions(sqlite);
+            // SQLite's built-in lower() folds ASCII only; replacing it makes search and title order case-insensitive
+            // for every script, as they are on PostgreSQL and SQL Server.
+            sqlite.CreateFunction("lower", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
             using var command = sqlite.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
     }
 
-    public override async Task ConnectionOpenedAsync(
+    // Microsoft.Data.Sqlite runs its async methods synchronously: one code path serves both.
+    public override Task ConnectionOpenedAsync(
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection sqlite)
-        {
-            RegisterFunctions(sqlite);
-            await using var command = sqlite.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
     }
-
-    // SQLite's built-in lower() folds ASCII only; replacing it makes search and title order case-insensitive
-    // for every script, as they are on PostgreSQL and SQL Server.
-    private static void RegisterFunctions(SqliteConnection sqlite) =>
-        sqlite.CreateFunction("lower", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
 }
