@@ -50,7 +50,7 @@ public static class JwtAuthentication
     }
 
     /// <summary>The key and rules for HS256 tokens signed with the shared secret, as the original system issued them.</summary>
-    public static TokenValidationParameters SharedSecretParameters(AuthOptions auth)
+    public static TokenValidationParameters SharedSecretParameters(AuthOptions auth, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(auth);
         return new TokenValidationParameters
@@ -61,6 +61,7 @@ public static class JwtAuthentication
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+            LifetimeValidator = Lifetime(clock),
             ValidateIssuer = !string.IsNullOrEmpty(auth.Issuer),
             ValidIssuer = auth.Issuer,
             ValidateAudience = !string.IsNullOrEmpty(auth.Audience),
@@ -73,7 +74,7 @@ public static class JwtAuthentication
     /// The rules for tokens signed with a key Better Auth publishes: issuer and audience are always checked, by default
     /// against the origin of <c>BETTER_AUTH_URL</c> as Better Auth sets them. The key and alg are set per token.
     /// </summary>
-    public static TokenValidationParameters JwksParameters(AuthOptions auth)
+    public static TokenValidationParameters JwksParameters(AuthOptions auth, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(auth);
         return new TokenValidationParameters
@@ -83,6 +84,7 @@ public static class JwtAuthentication
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
+            LifetimeValidator = Lifetime(clock),
             ValidateIssuer = true,
             ValidIssuer = auth.JwksIssuer(),
             ValidateAudience = true,
@@ -92,6 +94,33 @@ public static class JwtAuthentication
             NameClaimType = "sub",
         };
     }
+
+    /// <summary>
+    /// IdentityModel's own lifetime check, on the application's clock instead of the machine's: the accepted-token cache
+    /// (<see cref="AlgorithmRoutingTokenHandler"/>) and the check then agree on what "now" is. Same rules, same exceptions.
+    /// </summary>
+    private static LifetimeValidator Lifetime(TimeProvider clock) => (notBefore, expires, _, parameters) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (expires is not { } expiry)
+        {
+            throw new SecurityTokenNoExpirationException("The token has no expiry (exp).");
+        }
+
+        if (notBefore > expiry)
+        {
+            throw new SecurityTokenInvalidLifetimeException("The token's nbf is after its exp.") { NotBefore = notBefore, Expires = expiry };
+        }
+
+        if (notBefore > now + parameters.ClockSkew)
+        {
+            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = notBefore.Value };
+        }
+
+        return expiry >= now - parameters.ClockSkew
+            ? true
+            : throw new SecurityTokenExpiredException("The token has expired.") { Expires = expiry };
+    };
 
     private static void Configure(JwtBearerOptions jwt, AlgorithmRoutingTokenHandler handler)
     {

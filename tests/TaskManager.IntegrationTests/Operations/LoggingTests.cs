@@ -1,3 +1,4 @@
+using System.Net;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Operations;
@@ -43,7 +44,7 @@ public sealed class LoggingTests
     [Test]
     public async Task RequestLog_IsStructuredWithStatusAndTraceId()
     {
-        using var factory = new TaskManagerApiFactory();
+        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?> { ["Logging:LogLevel:TaskManager.Requests"] = "Information" });
         var user = Api.NewUserId();
         using var client = factory.ClientFor(user);
 
@@ -52,5 +53,29 @@ public sealed class LoggingTests
 
         var line = factory.Logs.Entries.Single(e => e.Contains("TaskManager.Requests", StringComparison.Ordinal) && e.Contains("/nope", StringComparison.Ordinal));
         Assert.That(line, Does.Contain("StatusCode=404").And.Contain($"TraceId={traceId}").And.Contain("Method=GET"));
+    }
+
+    [Test]
+    public async Task RequestLog_WithShippedSettings_KeepsServerFailuresOnly()
+    {
+        // A PostgreSQL server on a port where nothing listens: every task request is a 503.
+        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:TaskManager"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=2",
+            ["Database:MigrateOnStartup"] = "false",
+        }, database: TestDatabase.Postgres, databaseName: "unreachable");
+        var user = Api.NewUserId();
+        using var client = factory.ClientFor(user);
+
+        using var failed = await client.GetAsync(Api.TasksPath(user));
+        using var forbidden = await client.GetAsync(Api.TasksPath(Api.NewUserId()));
+        using var live = await client.GetAsync("/health/live");
+
+        Assert.That(new[] { failed.StatusCode, forbidden.StatusCode, live.StatusCode },
+            Is.EqualTo(new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.Forbidden, HttpStatusCode.OK }));
+        var lines = factory.Logs.Entries.Where(e => e.Contains("TaskManager.Requests", StringComparison.Ordinal)).ToList();
+        Assert.That(lines, Has.Count.EqualTo(1));
+        Assert.That(lines[0], Does.StartWith("Warning ").And.Contain("StatusCode=503"));
     }
 }
