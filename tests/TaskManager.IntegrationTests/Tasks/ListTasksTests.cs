@@ -248,6 +248,30 @@ public sealed partial class ListTasksTests(TestDatabase database) : ApiFixture(d
         });
     }
 
+    // A first page that does not hold them all counts them: the count keeps the same filter as the page.
+    [TestCase("status=all&limit=1", "open 1", 4)]
+    [TestCase("status=pending&limit=1", "open 1", 2)]
+    [TestCase("status=pending&limit=1&sort=updated&order=desc", "open 2", 2)]
+    [TestCase("status=completed&limit=1&offset=1", "done 2", 2)]
+    [TestCase("status=completed&limit=1&sort=title&order=desc", "done 2", 2)]
+    public async Task Get_WithStatusOnAPartialPage_CountsWhatTheFilterKeeps(string query, string expected, int total)
+    {
+        var t0 = DateTimeOffset.UtcNow;
+        await CreateAtAsync(t0, "open 1");
+        await CreateAtAsync(t0.AddSeconds(1), "done 1", completed: true);
+        await CreateAtAsync(t0.AddSeconds(2), "open 2");
+        await CreateAtAsync(t0.AddSeconds(3), "done 2", completed: true);
+
+        using var response = await Client.GetAsync(ListPath(query));
+        var list = await response.BodyAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Titles(list), Is.EqualTo(Split(expected)));
+            Assert.That(TotalCount(response), Is.EqualTo(total));
+        });
+    }
+
     [TestCase("limit=2&offset=1", "2,3", true)]
     [TestCase("limit=2&offset=3", "4,5", false)]
     [TestCase("offset=3&limit=10", "4,5", false)]

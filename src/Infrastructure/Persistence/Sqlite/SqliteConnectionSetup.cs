@@ -26,14 +26,15 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        if (_withFunctions.TryAdd(sqlite, null))
+        // TryGetValue first: it takes no lock, and after warm-up every connection is already prepared.
+        if (!_withFunctions.TryGetValue(sqlite, out _) && _withFunctions.TryAdd(sqlite, null))
         {
             // SQLite's built-in lower() folds ASCII only; replacing it makes search and title order case-insensitive
             // for every script, as they are on PostgreSQL and SQL Server.
             sqlite.CreateFunction("lower", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
         }
 
-        if (sqlite.Handle is { } handle && _withPragmas.TryAdd(handle, null))
+        if (sqlite.Handle is { } handle && !_withPragmas.TryGetValue(handle, out _) && _withPragmas.TryAdd(handle, null))
         {
             using var command = sqlite.CreateCommand();
             command.CommandText = Pragmas;

@@ -1,0 +1,59 @@
+using TaskManager.Application.Tasks;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.Infrastructure.Persistence;
+
+/// <summary>How a list narrows and orders the tasks; shared by the compiled queries and the composed ones.</summary>
+internal static class TaskQueryShapes
+{
+    public static IQueryable<TaskItem> Filter(IQueryable<TaskItem> query, TaskStatusFilter status) => status switch
+    {
+        TaskStatusFilter.Pending => query.Where(t => !t.Completed),
+        TaskStatusFilter.Completed => query.Where(t => t.Completed),
+        _ => query,
+    };
+
+#pragma warning disable CA1862 // Translated to SQL lower(), which every provider has; comparison overloads are not.
+    public static IQueryable<TaskItem> Search(IQueryable<TaskItem> query, string search)
+    {
+        var needle = search.ToLowerInvariant();
+        return query.Where(t => t.Title.ToLower().Contains(needle) || (t.Description != null && t.Description.ToLower().Contains(needle)));
+    }
+#pragma warning restore CA1862
+
+    // Ties are broken by id so that pages never overlap or skip.
+    public static IQueryable<TaskItem> Order(IQueryable<TaskItem> query, TaskSortField sort, SortOrder order) =>
+        (sort, order) switch
+        {
+            (TaskSortField.Updated, SortOrder.Asc) => query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            (TaskSortField.Updated, SortOrder.Desc) => query.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            (TaskSortField.Title, SortOrder.Asc) => query.OrderBy(t => t.Title.ToLower()).ThenBy(t => t.Id),
+            (TaskSortField.Title, SortOrder.Desc) => query.OrderByDescending(t => t.Title.ToLower()).ThenByDescending(t => t.Id),
+            (_, SortOrder.Desc) => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            _ => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        };
+
+    // The rows after the cursor in the list's own order (the key, then the id): an index seek at any depth.
+#pragma warning disable CA1309, CA1310, CA1862 // CompareTo and lower() are translated to SQL's comparison, in the database's own order.
+    public static IQueryable<TaskItem> StartAfter(IQueryable<TaskItem> query, TaskSortField sort, SortOrder order, TaskCursor after)
+    {
+        var id = after.Id;
+        var key = after.Key;
+        if (sort == TaskSortField.Title)
+        {
+            return order == SortOrder.Desc
+                ? query.Where(t => t.Title.ToLower().CompareTo(key) < 0 || (t.Title.ToLower() == key && t.Id.CompareTo(id) < 0))
+                : query.Where(t => t.Title.ToLower().CompareTo(key) > 0 || (t.Title.ToLower() == key && t.Id.CompareTo(id) > 0));
+        }
+
+        var time = after.Time;
+        return (sort, order) switch
+        {
+            (TaskSortField.Updated, SortOrder.Desc) => query.Where(t => t.UpdatedAt < time || (t.UpdatedAt == time && t.Id.CompareTo(id) < 0)),
+            (TaskSortField.Updated, _) => query.Where(t => t.UpdatedAt > time || (t.UpdatedAt == time && t.Id.CompareTo(id) > 0)),
+            (_, SortOrder.Desc) => query.Where(t => t.CreatedAt < time || (t.CreatedAt == time && t.Id.CompareTo(id) < 0)),
+            _ => query.Where(t => t.CreatedAt > time || (t.CreatedAt == time && t.Id.CompareTo(id) > 0)),
+        };
+    }
+#pragma warning restore CA1309, CA1310, CA1862
+}
