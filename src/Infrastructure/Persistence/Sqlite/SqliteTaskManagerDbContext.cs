@@ -1,5 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace TaskManager.Infrastructure.Persistence.Sqlite;
 
-public sealed class SqliteTaskManagerDbContext(DbContextOptions<SqliteTaskManagerDbContext> options) : TaskManagerDbContext(options);
+public sealed class SqliteTaskManagerDbContext(DbContextOptions<SqliteTaskManagerDbContext> options) : TaskManagerDbContext(options)
+{
+    // SQLite lets one writer in at a time, and a writer that finds the file locked sleeps (a millisecond, then longer)
+    // before it tries again. Queuing this process's writers per database file hands the lock straight on instead;
+    // another process writing the same file still waits through busy_timeout.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
+    // A pooled context keeps its options, and so its file, for life.
+    private SemaphoreSlim? _writer;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var writer = _writer ??= Writers.GetOrAdd(
+            new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource, static _ => new SemaphoreSlim(1, 1));
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+}
