@@ -6,40 +6,32 @@ using SQLitePCL;
 
 namespace TaskManager.Infrastructure.Persistence.Sqlite;
 
-/// <summary>Prepares every SQLite connection the context opens, once: the driver pools them, and so does EF.</summary>
+/// <summary>Prepares each native SQLite connection once: the driver pools them, and what is set here stays with them.</summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     // SQLite's own busy handler waits in small steps; without it the driver retries a locked write only every 150 ms.
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
-    // Both sets hold what is already prepared and let it go with it: a wrapper is reused by a pooled context and keeps
-    // its functions across opens; a native connection is reused by the driver's pool and keeps its pragmas.
-    private readonly ConditionalWeakTable<SqliteConnection, object?> _withFunctions = [];
-    private readonly ConditionalWeakTable<sqlite3, object?> _withPragmas = [];
+    private readonly ConditionalWeakTable<sqlite3, object?> _prepared = [];
 
     public static SqliteConnectionSetup Instance { get; } = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is not SqliteConnection sqlite)
+        // TryGetValue first: it takes no lock, and after warm-up every connection is already prepared.
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite
+            || _prepared.TryGetValue(handle, out _) || !_prepared.TryAdd(handle, null))
         {
             return;
         }
 
-        // TryGetValue first: it takes no lock, and after warm-up every connection is already prepared.
-        if (!_withFunctions.TryGetValue(sqlite, out _) && _withFunctions.TryAdd(sqlite, null))
-        {
-            // SQLite's built-in lower() folds ASCII only; replacing it makes search and title order case-insensitive
-            // for every script, as they are on PostgreSQL and SQL Server.
-            sqlite.CreateFunction("lower", (string? value) => value?.ToLowerInvariant(), isDeterministic: true);
-        }
-
-        if (sqlite.Handle is { } handle && !_withPragmas.TryGetValue(handle, out _) && _withPragmas.TryAdd(handle, null))
-        {
-            using var command = sqlite.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
-        }
+        // SQLite's built-in lower() folds ASCII only; replacing it makes search and title order case-insensitive for
+        // every script, as they are on PostgreSQL and SQL Server. Registered on the native connection itself:
+        // SqliteConnection.CreateFunction would remove it at every close and add it again at every open.
+        raw.sqlite3_create_function(handle, "lower", 1, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, null, Lower);
+        using var command = sqlite.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
     }
 
     // Microsoft.Data.Sqlite runs its async methods synchronously: one code path serves both.
@@ -48,5 +40,17 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     {
         ConnectionOpened(connection, eventData);
         return Task.CompletedTask;
+    }
+
+    private static void Lower(sqlite3_context context, object userData, sqlite3_value[] arguments)
+    {
+        if (raw.sqlite3_value_type(arguments[0]) == raw.SQLITE_NULL)
+        {
+            raw.sqlite3_result_null(context);
+        }
+        else
+        {
+            raw.sqlite3_result_text(context, raw.sqlite3_value_text(arguments[0]).utf8_to_string().ToLowerInvariant());
+        }
     }
 }
