@@ -10,13 +10,7 @@ public sealed class DatabaseFailureTests
     [Test]
     public async Task Requests_WhenTheDatabaseIsUnreachable_Return503WithRetryAfter()
     {
-        // A PostgreSQL server on a port where nothing listens: unreachable on every machine.
-        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:TaskManager"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=2",
-            ["Database:MigrateOnStartup"] = "false",
-        }, database: TestDatabase.Postgres, databaseName: "unreachable");
+        using var factory = TaskManagerApiFactory.WithUnreachableDatabase();
         var user = Api.NewUserId();
         using var client = factory.ClientFor(user);
 

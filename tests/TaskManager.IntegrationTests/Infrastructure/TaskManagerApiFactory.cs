@@ -51,6 +51,14 @@ public sealed class TaskManagerApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; }
 
+    /// <summary>An API whose database is a PostgreSQL server on a port where nothing listens: unreachable on every machine.</summary>
+    public static TaskManagerApiFactory WithUnreachableDatabase() => new(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:TaskManager"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=2",
+        ["Database:MigrateOnStartup"] = "false",
+    }, database: TestDatabase.Postgres, databaseName: "unreachable");
+
     public TestDatabase Database { get; }
 
     public string DatabaseName { get; }

@@ -58,13 +58,8 @@ public sealed class LoggingTests
     [Test]
     public async Task RequestLog_WithShippedSettings_KeepsServerFailuresOnly()
     {
-        // A PostgreSQL server on a port where nothing listens: every task request is a 503.
-        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:TaskManager"] = "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=2",
-            ["Database:MigrateOnStartup"] = "false",
-        }, database: TestDatabase.Postgres, databaseName: "unreachable");
+        // Every task request is a 503.
+        using var factory = TaskManagerApiFactory.WithUnreachableDatabase();
         var user = Api.NewUserId();
         using var client = factory.ClientFor(user);
 
