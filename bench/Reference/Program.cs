@@ -31,6 +31,8 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 
+// The service's schema, indexes included: every write maintains the same three indexes (the service's list filters
+// and orders need them), so that the comparison measures the layers, not a lighter table.
 using (var setup = new SqliteConnection(connectionString))
 {
     setup.Open();
@@ -39,6 +41,8 @@ using (var setup = new SqliteConnection(connectionString))
         CREATE TABLE IF NOT EXISTS tasks (id TEXT NOT NULL PRIMARY KEY, user_id TEXT NOT NULL, title TEXT NOT NULL, description TEXT NULL,
             completed INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_tasks_user_created ON tasks (user_id, created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_tasks_user_updated ON tasks (user_id, updated_at, id);
+        CREATE INDEX IF NOT EXISTS ix_tasks_user_completed ON tasks (user_id, completed, created_at);
         """);
 }
 
