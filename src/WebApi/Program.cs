@@ -1,22 +1,16 @@
-using FluentValidation;
-using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using TaskManager.Application;
 using TaskManager.Application.Common.Behaviors;
-using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks.Commands.CreateTask;
 using TaskManager.Infrastructure;
 using TaskManager.Infrastructure.Auth;
 using TaskManager.Infrastructure.Persistence;
-using TaskManager.WebApi;
 using TaskManager.WebApi.Auth;
 using TaskManager.WebApi.Controllers;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
+using TaskManager.WebApi.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,39 +23,18 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services.Configure<HostOptions>(options =>
     options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30)));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+// The generated registration of every handler, with validation in front of each.
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(CreateTaskCommand)];
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
 });
-
-builder.Services.AddAuthorization(PathUserPolicy.Add);
-builder.Services.AddSingleton<IAuthorizationHandler, PathUserPolicy.Handler>();
-builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
-
-// Registered before AddProblemDetails so that it is the writer chosen for every problem.
-builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
-builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
-
-builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
-builder.Services.AddControllers(options =>
-    {
-        // The API reads JSON only: a form body must not be parsed (and fail) on routes that take no body at all.
-        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
-        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
-        // A JSON body is checked by TaskBody and the validators, not by walking its members.
-        options.ModelMetadataDetailsProviders.Add(new SuppressChildValidationMetadataProvider(typeof(System.Text.Json.JsonElement)));
-    })
-    .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))
-    .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidModelStateProblems.Create);
-builder.Services.AddValidatorsFromAssemblyContaining<ListTasksParametersValidator>(ServiceLifetime.Singleton);
-builder.Services.AddFluentValidationAutoValidation();
+builder.Services.AddPathUserAuthorization();
+builder.Services.AddProblemResponses();
+builder.Services.AddTaskControllers();
 builder.Services.AddTaskManagerOpenApi();
 builder.Services.AddTaskManagerRateLimiting(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration);
@@ -87,8 +60,7 @@ if (args is ["token", var userId, ..])
 
 app.UseRequestLogging();
 app.UseTransportSecurity();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseProblemResponses();
 // Before authentication: a preflight carries no token and is answered here; other responses of an allowed origin,
 // 401 and 403 included, get their CORS headers as they start.
 app.UseCors();

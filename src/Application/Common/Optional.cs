@@ -1,4 +1,10 @@
 namespace TaskManager.Application.Common;
 
-/// <summary>A field that may be absent from a request, which is not the same as present and null. <c>default</c> is absent.</summary>
-public readonly record struct Optional<T>(bool HasValue, T Value);
+/// <summary>
+/// A request field: absent (<c>default</c>), or present with a value, which may be null. Absent is not the same as null.
+/// </summary>
+public readonly record struct Optional<T>(bool HasValue, T Value)
+{
+    /// <summary>Why a value that was sent is no <typeparamref name="T"/> (a number for a text, say); null when it is one.</summary>
+    public string? Unreadable { get; init; }
+}

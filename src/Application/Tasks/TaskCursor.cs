@@ -23,7 +23,7 @@ public sealed record TaskCursor(string Key, Guid Id)
     /// <summary>Whether <see cref="Key"/> can be a key of <paramref name="sort"/>: a forged cursor must not reach the database.</summary>
     public bool IsValidFor(TaskSortField sort) =>
         sort == TaskSortField.Title
-            ? Key.Length <= Domain.Tasks.TaskItem.TitleMaxLength
+            ? Key.Length <= Domain.Tasks.TaskLimits.TitleMaxLength
             : long.TryParse(Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTime.MaxValue.Ticks;
 

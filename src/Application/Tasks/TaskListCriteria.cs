@@ -1,26 +1,7 @@
 namespace TaskManager.Application.Tasks;
 
-public enum TaskStatusFilter
-{
-    All,
-    Pending,
-    Completed,
-}
-
-public enum TaskSortField
-{
-    Created,
-    Updated,
-    Title,
-}
-
-public enum SortOrder
-{
-    Asc,
-    Desc,
-}
-
 /// <summary>What a list asks for, already validated. With <paramref name="After"/>, the page starts after that position instead of at <paramref name="Offset"/>.</summary>
+/// <param name="Search">Text the title or description contains; null matches every task.</param>
 public sealed record TaskListCriteria(
     TaskStatusFilter Status,
     TaskSortField Sort,
@@ -29,7 +10,3 @@ public sealed record TaskListCriteria(
     int Limit,
     int Offset,
     TaskCursor? After = null);
-
-/// <param name="Total">The matches before paging.</param>
-/// <param name="HasMore">Whether another page follows this one.</param>
-public sealed record TaskPage(IReadOnlyList<TaskDto> Items, int Total, bool HasMore);

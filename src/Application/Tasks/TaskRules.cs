@@ -11,15 +11,15 @@ internal static class TaskRules
             .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("title is required and cannot be null.")
             .Must(title => title!.Trim().Length > 0).WithMessage("title cannot be blank.")
-            .Must(title => title!.Trim().Length <= TaskItem.TitleMaxLength)
-            .WithMessage($"title has at most {TaskItem.TitleMaxLength} characters after trimming.")
+            .Must(title => title!.Trim().Length <= TaskLimits.TitleMaxLength)
+            .WithMessage($"title has at most {TaskLimits.TitleMaxLength} characters after trimming.")
             .Must(title => !title!.Trim().Any(char.IsControl)).WithMessage("title cannot contain control characters.");
 
     public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule
             .Cascade(CascadeMode.Stop)
-            .Must(description => description is null || description.Length <= TaskItem.DescriptionMaxLength)
-            .WithMessage($"description has at most {TaskItem.DescriptionMaxLength} characters.")
+            .Must(description => description is null || description.Length <= TaskLimits.DescriptionMaxLength)
+            .WithMessage($"description has at most {TaskLimits.DescriptionMaxLength} characters.")
             // Databases store text without NUL characters; PostgreSQL rejects them outright.
             .Must(description => description is null || !description.Contains('\0', StringComparison.Ordinal))
             .WithMessage("description cannot contain NUL characters.");

@@ -3,10 +3,6 @@ namespace TaskManager.Domain.Tasks;
 /// <summary>A user's task. State changes only through its methods, which keep the rules and the timestamps.</summary>
 public sealed class TaskItem
 {
-    public const int TitleMaxLength = 255;
-    public const int DescriptionMaxLength = 1000;
-    public const int UserIdMaxLength = 128;
-
     // For materialization by the persistence layer, which sets every property.
     private TaskItem()
     {
@@ -46,10 +42,7 @@ public sealed class TaskItem
     public static TaskItem Create(string userId, string title, string? description, bool completed, DateTime now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (userId.Length > UserIdMaxLength)
-        {
-            throw new ArgumentException($"A user id has at most {UserIdMaxLength} characters.", nameof(userId));
-        }
+        Guard(userId.Length <= TaskLimits.UserIdMaxLength, nameof(userId));
 
         return new TaskItem(
             Guid.CreateVersion7(),
@@ -60,21 +53,12 @@ public sealed class TaskItem
             Timestamp.Normalize(now));
     }
 
-    /// <summary>Trims the title as every stored title is trimmed, so callers can compare before they change.</summary>
-    public static string NormalizeTitle(string title)
+    // The validators tell the client what is wrong; these guards only keep a broken task from ever existing.
+    private static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         var trimmed = title.Trim();
-        if (trimmed.Length == 0)
-        {
-            throw new ArgumentException("A title cannot be blank.", nameof(title));
-        }
-
-        if (trimmed.Length > TitleMaxLength)
-        {
-            throw new ArgumentException($"A title has at most {TitleMaxLength} characters.", nameof(title));
-        }
-
+        Guard(trimmed.Length is > 0 and <= TaskLimits.TitleMaxLength, nameof(title));
         return trimmed;
     }
 
@@ -123,12 +107,16 @@ public sealed class TaskItem
 
     private static string? CheckDescription(string? description)
     {
-        if (description is not null && description.Length > DescriptionMaxLength)
-        {
-            throw new ArgumentException($"A description has at most {DescriptionMaxLength} characters.", nameof(description));
-        }
-
+        Guard(description is null || description.Length <= TaskLimits.DescriptionMaxLength, nameof(description));
         return description;
+    }
+
+    private static void Guard(bool holds, string parameter)
+    {
+        if (!holds)
+        {
+            throw new ArgumentException(null, parameter);
+        }
     }
 
     private void Touch(DateTime now)

@@ -132,7 +132,7 @@ public static class JwtAuthentication
         {
             OnTokenValidated = context =>
             {
-                var subject = TokenSubject.Of(context.Principal);
+                var subject = TokenSubject.Read(context.Principal);
                 if (string.IsNullOrEmpty(subject))
                 {
                     context.Fail("The token names no subject (sub or user_id).");
@@ -140,6 +140,10 @@ public static class JwtAuthentication
                 else if (subject.Length > TokenSubject.MaxLength)
                 {
                     context.Fail($"The token's subject is longer than {TokenSubject.MaxLength} characters.");
+                }
+                else
+                {
+                    TokenSubject.Remember(context.HttpContext, subject);
                 }
 
                 return Task.CompletedTask;

@@ -5,5 +5,7 @@ namespace TaskManager.WebApi.Auth;
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public string? UserId => TokenSubject.Of(accessor.HttpContext?.User);
+    public string UserId =>
+        (accessor.HttpContext is { } context ? TokenSubject.Of(context) : null)
+        ?? throw new UnauthorizedAccessException("The caller is not authenticated.");
 }

@@ -49,12 +49,16 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             Status = StatusCodes.Status422UnprocessableEntity,
             Detail = validation.Message,
         },
+        BadRequestException { Errors: { } errors } badRequest => new ValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = badRequest.Message,
+        },
         BadRequestException badRequest => Problem(StatusCodes.Status400BadRequest, badRequest.Message),
         BadHttpRequestException badHttp => Problem(badHttp.StatusCode, badHttp.Message),
         // Thrown while transcoding a body whose bytes do not fit its declared charset (e.g. charset=utf-16).
         DecoderFallbackException => Problem(StatusCodes.Status400BadRequest, "The request body is not valid text in its declared charset."),
         UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "A valid bearer token is required."),
-        ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, precondition.Message),
         DbException or DbUpdateException { InnerException: DbException } or RetryLimitExceededException or TimeoutException =>

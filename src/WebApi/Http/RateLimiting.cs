@@ -27,7 +27,7 @@ internal static class RateLimiting
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var subject = context.User.Identity?.IsAuthenticated == true ? TokenSubject.Of(context.User) : null;
+                var subject = TokenSubject.Of(context);
                 return subject is not null
                     ? RateLimitPartition.GetFixedWindowLimiter($"user:{subject}", _ => perUser)
                     : RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => perAddress);

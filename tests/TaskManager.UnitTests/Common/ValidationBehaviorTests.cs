@@ -17,7 +17,7 @@ public sealed class ValidationBehaviorTests
     [Test]
     public async Task Handle_WhenMessageIsValid_CallsNextWithTheMessageAndReturnsItsResponse()
     {
-        var command = new CreateTaskCommand("user-1", "Buy milk", null, false);
+        var command = new CreateTaskCommand("Buy milk", null, false);
         using var cancellation = new CancellationTokenSource();
         CreateTaskCommand? passedMessage = null;
         CancellationToken passedToken = default;
@@ -42,7 +42,7 @@ public sealed class ValidationBehaviorTests
     {
         var called = false;
 
-        await Behavior().Handle(new CreateTaskCommand("user-1", null, null, false), (_, _) =>
+        await Behavior().Handle(new CreateTaskCommand(null, null, false), (_, _) =>
         {
             called = true;
             return ValueTask.FromResult(Response);
@@ -52,10 +52,10 @@ public sealed class ValidationBehaviorTests
     }
 
     [Test]
-    public async Task Handle_WhenMessageIsInvalid_ThrowsValidationExceptionKeyedBySnakeCaseAndSkipsNext()
+    public async Task Handle_WhenMessageIsInvalid_ThrowsValidationExceptionKeyedByPropertyAndSkipsNext()
     {
         var called = false;
-        var command = new CreateTaskCommand("user-1", "  ", new string('d', 1001), false);
+        var command = new CreateTaskCommand("  ", new string('d', 1001), false);
         var behavior = Behavior(new CreateTaskCommandValidator());
 
         var exception = await Assert.ThrowsAsync<ValidationException>(async () => await behavior.Handle(
@@ -71,19 +71,19 @@ public sealed class ValidationBehaviorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(called, Is.False);
-            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "title", "description" }));
-            Assert.That(errors["title"], Is.EqualTo(new[] { "title cannot be blank." }));
-            Assert.That(errors["description"], Is.EqualTo(new[] { "description has at most 1000 characters." }));
+            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "Title", "Description" }));
+            Assert.That(errors["Title"], Is.EqualTo(new[] { "title cannot be blank." }));
+            Assert.That(errors["Description"], Is.EqualTo(new[] { "description has at most 1000 characters." }));
         }
     }
 
     [Test]
     public async Task Handle_WithSeveralValidators_ReportsTheFailuresOfAll()
     {
-        var userIdValidator = new InlineValidator<CreateTaskCommand>();
-        userIdValidator.RuleFor(c => c.UserId).NotEqual("mallory").WithMessage("user_id is not welcome.");
-        var command = new CreateTaskCommand("mallory", null, null, false);
-        var behavior = Behavior(new CreateTaskCommandValidator(), userIdValidator);
+        var completedValidator = new InlineValidator<CreateTaskCommand>();
+        completedValidator.RuleFor(c => c.Completed).Equal(false).WithMessage("completed is not welcome.");
+        var command = new CreateTaskCommand(null, null, true);
+        var behavior = Behavior(new CreateTaskCommandValidator(), completedValidator);
 
         var exception = await Assert.ThrowsAsync<ValidationException>(async () =>
             await behavior.Handle(command, (_, _) => ValueTask.FromResult(Response), CancellationToken.None));
@@ -91,8 +91,8 @@ public sealed class ValidationBehaviorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "title", "user_id" }));
-            Assert.That(errors["user_id"], Is.EqualTo(new[] { "user_id is not welcome." }));
+            Assert.That(errors.Keys, Is.EquivalentTo(new[] { "Title", "Completed" }));
+            Assert.That(errors["Completed"], Is.EqualTo(new[] { "completed is not welcome." }));
         }
     }
 }

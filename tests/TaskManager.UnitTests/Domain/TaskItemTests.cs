@@ -66,7 +66,7 @@ public sealed class TaskItemTests
     [Test]
     public void Create_WithTitleOfMaxLengthAfterTrimming_KeepsIt()
     {
-        var title = new string('a', TaskItem.TitleMaxLength);
+        var title = new string('a', TaskLimits.TitleMaxLength);
 
         Assert.That(NewTask("  " + title + "  ").Title, Is.EqualTo(title));
     }
@@ -74,13 +74,13 @@ public sealed class TaskItemTests
     [Test]
     public void Create_WithTitleLongerThanMaxLength_Throws()
     {
-        Assert.That(() => NewTask(new string('a', TaskItem.TitleMaxLength + 1)), Throws.ArgumentException);
+        Assert.That(() => NewTask(new string('a', TaskLimits.TitleMaxLength + 1)), Throws.ArgumentException);
     }
 
     [Test]
     public void Create_WithDescriptionOfMaxLength_KeepsIt()
     {
-        var description = new string('d', TaskItem.DescriptionMaxLength);
+        var description = new string('d', TaskLimits.DescriptionMaxLength);
 
         Assert.That(NewTask(description: description).Description, Is.EqualTo(description));
     }
@@ -89,7 +89,7 @@ public sealed class TaskItemTests
     public void Create_WithDescriptionLongerThanMaxLength_Throws()
     {
         Assert.That(
-            () => NewTask(description: new string('d', TaskItem.DescriptionMaxLength + 1)),
+            () => NewTask(description: new string('d', TaskLimits.DescriptionMaxLength + 1)),
             Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("description"));
     }
 
@@ -104,7 +104,7 @@ public sealed class TaskItemTests
     [Test]
     public void Create_WithUserIdOfMaxLength_KeepsIt()
     {
-        var userId = new string('u', TaskItem.UserIdMaxLength);
+        var userId = new string('u', TaskLimits.UserIdMaxLength);
 
         Assert.That(TaskItem.Create(userId, "Buy milk", null, false, Created).UserId, Is.EqualTo(userId));
     }
@@ -112,7 +112,7 @@ public sealed class TaskItemTests
     [Test]
     public void Create_WithUserIdLongerThanMaxLength_Throws()
     {
-        var userId = new string('u', TaskItem.UserIdMaxLength + 1);
+        var userId = new string('u', TaskLimits.UserIdMaxLength + 1);
 
         Assert.That(() => TaskItem.Create(userId, "Buy milk", null, false, Created), Throws.ArgumentException);
     }
@@ -224,7 +224,7 @@ public sealed class TaskItemTests
     {
         var task = NewTask();
 
-        Assert.That(() => task.Rename(new string('a', TaskItem.TitleMaxLength + 1), Later), Throws.ArgumentException);
+        Assert.That(() => task.Rename(new string('a', TaskLimits.TitleMaxLength + 1), Later), Throws.ArgumentException);
     }
 
     [TestCase(null)]
@@ -268,7 +268,7 @@ public sealed class TaskItemTests
     {
         var task = NewTask(description: "A book");
 
-        Assert.That(() => task.Describe(new string('d', TaskItem.DescriptionMaxLength + 1), Later), Throws.ArgumentException);
+        Assert.That(() => task.Describe(new string('d', TaskLimits.DescriptionMaxLength + 1), Later), Throws.ArgumentException);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(task.Description, Is.EqualTo("A book"));
@@ -382,11 +382,5 @@ public sealed class TaskItemTests
             Assert.That(task.UpdatedAt, Is.EqualTo(Created));
             Assert.That(task.Version, Is.EqualTo(2));
         }
-    }
-
-    [Test]
-    public void NormalizeTitle_ReturnsTheTrimmedTitle()
-    {
-        Assert.That(TaskItem.NormalizeTitle(" Buy milk "), Is.EqualTo("Buy milk"));
     }
 }

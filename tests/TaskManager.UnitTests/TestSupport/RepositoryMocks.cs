@@ -8,7 +8,7 @@ namespace TaskManager.UnitTests.TestSupport;
 
 public static class RepositoryMocks
 {
-    public static Mock<ICurrentUser> CurrentUser(string? userId)
+    public static Mock<ICurrentUser> CurrentUser(string userId)
     {
         var currentUser = new Mock<ICurrentUser>();
         currentUser.Setup(u => u.UserId).Returns(userId);

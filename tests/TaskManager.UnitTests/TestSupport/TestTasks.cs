@@ -8,8 +8,6 @@ public static class TestTasks
 {
     public const string Owner = "1z5i25bKt00xDTDrPxaUiqeOdFfIjc3V";
 
-    public const string OtherUser = "someone-else";
-
     public static readonly DateTime CreatedAt = new(2026, 11, 24, 3, 4, 48, 771, DateTimeKind.Utc);
 
     /// <summary>A time after <see cref="CreatedAt"/> with sub-millisecond ticks, so truncation shows.</summary>

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using FluentValidation.Results;
 
 namespace TaskManager.Application.Common.Exceptions;
 
-/// <summary>A message broke the rules. Errors are keyed by the wire's field names.</summary>
+/// <summary>A message broke the rules. Errors are keyed by the message's property names; the web layer names them for the wire.</summary>
 public sealed class ValidationException : Exception
 {
     public ValidationException(IReadOnlyDictionary<string, string[]> errors)
@@ -16,6 +15,6 @@ public sealed class ValidationException : Exception
 
     public static ValidationException From(IEnumerable<ValidationFailure> failures) =>
         new(failures
-            .GroupBy(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.PropertyName), StringComparer.Ordinal)
+            .GroupBy(f => f.PropertyName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal));
 }

@@ -1,8 +1,8 @@
 namespace TaskManager.Application.Common.Interfaces;
 
-/// <summary>The authenticated caller. Handlers take the owner from here, never from a request body.</summary>
+/// <summary>The authenticated caller. Handlers take the owner from here, never from a request.</summary>
 public interface ICurrentUser
 {
-    /// <summary>The token's subject, or null when the caller is anonymous.</summary>
-    string? UserId { get; }
+    /// <summary>The token's subject, which the path's user id has already been checked against.</summary>
+    string UserId { get; }
 }

@@ -12,9 +12,9 @@ public sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         builder.ToTable("tasks");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasColumnName("id").ValueGeneratedNever();
-        builder.Property(t => t.UserId).HasColumnName("user_id").HasMaxLength(TaskItem.UserIdMaxLength).IsRequired();
-        builder.Property(t => t.Title).HasColumnName("title").HasMaxLength(TaskItem.TitleMaxLength).IsRequired();
-        builder.Property(t => t.Description).HasColumnName("description").HasMaxLength(TaskItem.DescriptionMaxLength);
+        builder.Property(t => t.UserId).HasColumnName("user_id").HasMaxLength(TaskLimits.UserIdMaxLength).IsRequired();
+        builder.Property(t => t.Title).HasColumnName("title").HasMaxLength(TaskLimits.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Description).HasColumnName("description").HasMaxLength(TaskLimits.DescriptionMaxLength);
         builder.Property(t => t.Completed).HasColumnName("completed");
         builder.Property(t => t.CreatedAt).HasColumnName("created_at").HasConversion(UtcConverter.Instance);
         builder.Property(t => t.UpdatedAt).HasColumnName("updated_at").HasConversion(UtcConverter.Instance);

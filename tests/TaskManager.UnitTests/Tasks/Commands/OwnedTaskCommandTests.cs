@@ -13,7 +13,7 @@ using static TaskManager.UnitTests.TestSupport.TestTasks;
 namespace TaskManager.UnitTests.Tasks.Commands;
 
 /// <summary>
-/// What every handler that changes a task its owner names does, whatever the change: it checks the caller, finds the task,
+/// What every handler that changes a task its owner names does, whatever the change: it finds the caller's task,
 /// honours If-Match and retries a lost race. Each case runs once per handler; what a handler's change is stays in its own tests.
 /// </summary>
 public sealed class OwnedTaskCommandTests
@@ -26,17 +26,17 @@ public sealed class OwnedTaskCommandTests
     {
         yield return OwnedTaskHandler.For(
             "CompleteTask",
-            (userId, taskId, ifMatch) => new CompleteTaskCommand(userId, taskId, Completed: true, ifMatch),
+            (taskId, ifMatch) => new CompleteTaskCommand(taskId, Completed: true, ifMatch),
             (currentUser, repository) => new CompleteTaskCommandHandler(currentUser, repository, new FakeClock(Later)),
             (task, _) => Assert.That(task.Completed, Is.True));
         yield return OwnedTaskHandler.For(
             "DeleteTask",
-            (userId, taskId, ifMatch) => new DeleteTaskCommand(userId, taskId, ifMatch),
+            (taskId, ifMatch) => new DeleteTaskCommand(taskId, ifMatch),
             (currentUser, repository) => new DeleteTaskCommandHandler(currentUser, repository),
             (task, repository) => repository.Verify(r => r.Remove(task), Times.Once));
         yield return OwnedTaskHandler.For(
             "UpdateTask",
-            (userId, taskId, ifMatch) => new UpdateTaskCommand(userId, taskId, new Optional<string?>(true, "Buy bread"), default, default, ifMatch),
+            (taskId, ifMatch) => new UpdateTaskCommand(taskId, new Optional<string>(true, "Buy bread"), default, default, ifMatch),
             (currentUser, repository) => new UpdateTaskCommandHandler(currentUser, repository, new FakeClock(Later)),
             (task, _) => Assert.That(task.Title, Is.EqualTo("Buy bread")));
     }
@@ -49,25 +49,10 @@ public sealed class OwnedTaskCommandTests
         _repository.SetupReads(_task.Id, _task);
     }
 
-    private Task Handle(
-        OwnedTaskHandler handler, string userId = Owner, string? taskId = null, Precondition? ifMatch = null, string? currentUserId = Owner) =>
-        handler.Handle(_repository, currentUserId, userId, taskId ?? _task.Id.ToString(), ifMatch);
+    private Task Handle(OwnedTaskHandler handler, string? taskId = null, Precondition? ifMatch = null) =>
+        handler.Handle(_repository, taskId ?? _task.Id.ToString(), ifMatch);
 
-    [TestCaseSource(nameof(Handlers))]
-    public async Task Handle_WhenPathNamesAnotherUser_ThrowsForbiddenBeforeTouchingTheRepository(OwnedTaskHandler handler)
-    {
-        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Handle(handler, userId: OtherUser));
 
-        _repository.VerifyNoOtherCalls();
-    }
-
-    [TestCaseSource(nameof(Handlers))]
-    public async Task Handle_WhenCallerIsAnonymous_ThrowsUnauthorizedBeforeTouchingTheRepository(OwnedTaskHandler handler)
-    {
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () => await Handle(handler, currentUserId: null));
-
-        _repository.VerifyNoOtherCalls();
-    }
 
     [TestCaseSource(nameof(Handlers))]
     public async Task Handle_WhenTaskIsMissingOrBelongsToAnotherUser_ThrowsNotFoundAndChangesNothing(OwnedTaskHandler handler)
@@ -126,13 +111,13 @@ public sealed class OwnedTaskCommandTests
     [TestCaseSource(nameof(Handlers))]
     public async Task Handle_WhenEverySaveLosesARace_GivesUpAfterMaxAttemptsWithTheConflict(OwnedTaskHandler handler)
     {
-        _repository.SetupReads(_task.Id, [_task, .. Enumerable.Range(1, OwnedTasks.MaxAttempts - 1).Select(_ => ReadAgain(_task, _ => { }))]);
-        _repository.SetupConflicts(OwnedTasks.MaxAttempts);
+        _repository.SetupReads(_task.Id, [_task, .. Enumerable.Range(1, TaskRepositoryExtensions.MaxAttempts - 1).Select(_ => ReadAgain(_task, _ => { }))]);
+        _repository.SetupConflicts(TaskRepositoryExtensions.MaxAttempts);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await Handle(handler));
 
-        _repository.Verify(r => r.FindOwnedAsync(_task.Id, Owner, It.IsAny<CancellationToken>()), Times.Exactly(OwnedTasks.MaxAttempts));
-        _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(OwnedTasks.MaxAttempts));
+        _repository.Verify(r => r.FindOwnedAsync(_task.Id, Owner, It.IsAny<CancellationToken>()), Times.Exactly(TaskRepositoryExtensions.MaxAttempts));
+        _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(TaskRepositoryExtensions.MaxAttempts));
     }
 
     [TestCaseSource(nameof(Handlers))]

@@ -15,13 +15,13 @@ public sealed class OwnedTaskHandler
 {
     private readonly string _name;
 
-    private readonly Func<ICurrentUser, ITaskRepository, string, string, Precondition?, Task> _handle;
+    private readonly Func<ICurrentUser, ITaskRepository, string, Precondition?, Task> _handle;
 
     private readonly Action<TaskItem, Mock<ITaskRepository>> _assertChanged;
 
     private OwnedTaskHandler(
         string name,
-        Func<ICurrentUser, ITaskRepository, string, string, Precondition?, Task> handle,
+        Func<ICurrentUser, ITaskRepository, string, Precondition?, Task> handle,
         Action<TaskItem, Mock<ITaskRepository>> assertChanged)
     {
         _name = name;
@@ -30,26 +30,26 @@ public sealed class OwnedTaskHandler
     }
 
     /// <param name="name">Shows in each test case's name, so a failure says which handler broke.</param>
-    /// <param name="command">Builds a command that changes the task, from the path's user, the task id and If-Match.</param>
+    /// <param name="command">Builds a command that changes the task, from the task id and If-Match.</param>
     /// <param name="handler">Builds the handler over the current user and the repository.</param>
     /// <param name="assertChanged">Asserts that the change reached the task the repository handed out.</param>
     public static OwnedTaskHandler For<TCommand, TResponse>(
         string name,
-        Func<string, string, Precondition?, TCommand> command,
+        Func<string, Precondition?, TCommand> command,
         Func<ICurrentUser, ITaskRepository, ICommandHandler<TCommand, TResponse>> handler,
         Action<TaskItem, Mock<ITaskRepository>> assertChanged)
         where TCommand : ICommand<TResponse> =>
         new(
             name,
-            async (currentUser, repository, userId, taskId, ifMatch) =>
-                await handler(currentUser, repository).Handle(command(userId, taskId, ifMatch), CancellationToken.None),
+            async (currentUser, repository, taskId, ifMatch) =>
+                await handler(currentUser, repository).Handle(command(taskId, ifMatch), CancellationToken.None),
             assertChanged);
 
-    /// <summary>Sends the command for <paramref name="userId"/>'s task <paramref name="taskId"/> on behalf of <paramref name="currentUserId"/>.</summary>
-    public Task Handle(Mock<ITaskRepository> repository, string? currentUserId, string userId, string taskId, Precondition? ifMatch)
+    /// <summary>Sends the command for the owner's task <paramref name="taskId"/>.</summary>
+    public Task Handle(Mock<ITaskRepository> repository, string taskId, Precondition? ifMatch)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return _handle(RepositoryMocks.CurrentUser(currentUserId).Object, repository.Object, userId, taskId, ifMatch);
+        return _handle(RepositoryMocks.CurrentUser(TestTasks.Owner).Object, repository.Object, taskId, ifMatch);
     }
 
     public void AssertChanged(TaskItem task, Mock<ITaskRepository> repository) => _assertChanged(task, repository);

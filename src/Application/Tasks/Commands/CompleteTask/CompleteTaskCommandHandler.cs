@@ -8,8 +8,7 @@ public sealed class CompleteTaskCommandHandler(ICurrentUser currentUser, ITaskRe
 {
     public async ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
-        var ownerId = currentUser.RequireOwner(command.UserId);
-        var task = await repository.ChangeOwnedAsync(ownerId, command.TaskId, command.IfMatch, task =>
+        var task = await repository.ChangeOwnedAsync(currentUser.UserId, command.TaskId, command.IfMatch, task =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (command.Completed is { } completed)

@@ -9,8 +9,7 @@ public sealed class CreateTaskCommandHandler(ICurrentUser currentUser, ITaskRepo
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
-        var ownerId = currentUser.RequireOwner(command.UserId);
-        var task = TaskItem.Create(ownerId, command.Title!, command.Description, command.Completed, clock.GetUtcNow().UtcDateTime);
+        var task = TaskItem.Create(currentUser.UserId, command.Title!, command.Description, command.Completed, clock.GetUtcNow().UtcDateTime);
         repository.Add(task);
         await repository.SaveChangesAsync(cancellationToken);
         return task.ToDto();

@@ -3,4 +3,4 @@ using TaskManager.Application.Common;
 
 namespace TaskManager.Application.Tasks.Commands.DeleteTask;
 
-public sealed record DeleteTaskCommand(string UserId, string TaskId, Precondition? IfMatch) : ICommand;
+public sealed record DeleteTaskCommand(string TaskId, Precondition? IfMatch) : ICommand;

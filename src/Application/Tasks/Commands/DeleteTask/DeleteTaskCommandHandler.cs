@@ -8,8 +8,7 @@ public sealed class DeleteTaskCommandHandler(ICurrentUser currentUser, ITaskRepo
 {
     public async ValueTask<Unit> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
-        var ownerId = currentUser.RequireOwner(command.UserId);
-        await repository.ChangeOwnedAsync(ownerId, command.TaskId, command.IfMatch, repository.Remove, cancellationToken);
+        await repository.ChangeOwnedAsync(currentUser.UserId, command.TaskId, command.IfMatch, repository.Remove, cancellationToken);
         return Unit.Value;
     }
 }

@@ -5,9 +5,8 @@ namespace TaskManager.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>Changes the fields that are present and leaves the absent ones as they are.</summary>
 public sealed record UpdateTaskCommand(
-    string UserId,
     string TaskId,
-    Optional<string?> Title,
+    Optional<string> Title,
     Optional<string?> Description,
     Optional<bool> Completed,
     Precondition? IfMatch) : ICommand<TaskDto>;

@@ -8,13 +8,12 @@ public sealed class UpdateTaskCommandHandler(ICurrentUser currentUser, ITaskRepo
 {
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
     {
-        var ownerId = currentUser.RequireOwner(command.UserId);
-        var task = await repository.ChangeOwnedAsync(ownerId, command.TaskId, command.IfMatch, task =>
+        var task = await repository.ChangeOwnedAsync(currentUser.UserId, command.TaskId, command.IfMatch, task =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (command.Title.HasValue)
             {
-                task.Rename(command.Title.Value!, now);
+                task.Rename(command.Title.Value, now);
             }
 
             if (command.Description.HasValue)

@@ -6,7 +6,7 @@ public sealed class UpdateTaskCommandValidator : AbstractValidator<UpdateTaskCom
 {
     public UpdateTaskCommandValidator()
     {
-        RuleFor(c => c.Title.Value).TaskTitle().OverridePropertyName("title").When(c => c.Title.HasValue);
-        RuleFor(c => c.Description.Value).TaskDescription().OverridePropertyName("description").When(c => c.Description.HasValue);
+        RuleFor(c => (string?)c.Title.Value).TaskTitle().OverridePropertyName(nameof(UpdateTaskCommand.Title)).When(c => c.Title.HasValue);
+        RuleFor(c => c.Description.Value).TaskDescription().OverridePropertyName(nameof(UpdateTaskCommand.Description)).When(c => c.Description.HasValue);
     }
 }

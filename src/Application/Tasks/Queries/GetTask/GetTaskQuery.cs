@@ -2,4 +2,4 @@ using Mediator;
 
 namespace TaskManager.Application.Tasks.Queries.GetTask;
 
-public sealed record GetTaskQuery(string UserId, string TaskId) : IQuery<TaskDto>;
+public sealed record GetTaskQuery(string TaskId) : IQuery<TaskDto>;

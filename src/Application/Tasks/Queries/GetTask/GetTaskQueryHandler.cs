@@ -6,9 +6,6 @@ namespace TaskManager.Application.Tasks.Queries.GetTask;
 public sealed class GetTaskQueryHandler(ICurrentUser currentUser, ITaskRepository repository)
     : IQueryHandler<GetTaskQuery, TaskDto>
 {
-    public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
-    {
-        var ownerId = currentUser.RequireOwner(query.UserId);
-        return await repository.ReadOwnedAsync(ownerId, query.TaskId, cancellationToken);
-    }
+    public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken) =>
+        await repository.ReadOwnedAsync(currentUser.UserId, query.TaskId, cancellationToken);
 }

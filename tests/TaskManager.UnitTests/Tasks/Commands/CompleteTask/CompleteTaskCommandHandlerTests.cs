@@ -13,7 +13,7 @@ public sealed class CompleteTaskCommandHandlerTests
 
     private TaskItem _task = null!;
 
-    private CompleteTaskCommand Command(bool? completed) => new(Owner, _task.Id.ToString(), completed, IfMatch: null);
+    private CompleteTaskCommand Command(bool? completed) => new(_task.Id.ToString(), completed, IfMatch: null);
 
     private CompleteTaskCommandHandler Handler() =>
         new(RepositoryMocks.CurrentUser(Owner).Object, _repository.Object, new FakeClock(Later));

@@ -8,7 +8,7 @@ public sealed class CreateTaskCommandValidatorTests
     private readonly CreateTaskCommandValidator _validator = new();
 
     private static CreateTaskCommand Command(string? title = "Buy milk", string? description = null) =>
-        new("user-1", title, description, Completed: false);
+        new(title, description, Completed: false);
 
     [Test]
     public void Validate_WithTitleOnly_IsValid()

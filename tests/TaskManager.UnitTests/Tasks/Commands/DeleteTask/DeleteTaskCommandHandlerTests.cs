@@ -13,7 +13,7 @@ public sealed class DeleteTaskCommandHandlerTests
 
     private TaskItem _task = null!;
 
-    private DeleteTaskCommand Command() => new(Owner, _task.Id.ToString(), IfMatch: null);
+    private DeleteTaskCommand Command() => new(_task.Id.ToString(), IfMatch: null);
 
     private DeleteTaskCommandHandler Handler() => new(RepositoryMocks.CurrentUser(Owner).Object, _repository.Object);
 

@@ -18,10 +18,10 @@ public sealed class UpdateTaskCommandHandlerTests
 
     private static UpdateTaskCommand Command(
         TaskItem task,
-        Optional<string?> title = default,
+        Optional<string> title = default,
         Optional<string?> description = default,
         Optional<bool> completed = default) =>
-        new(Owner, task.Id.ToString(), title, description, completed, IfMatch: null);
+        new(task.Id.ToString(), title, description, completed, IfMatch: null);
 
     private UpdateTaskCommandHandler Handler() =>
         new(RepositoryMocks.CurrentUser(Owner).Object, _repository.Object, new FakeClock(Later));
@@ -38,7 +38,7 @@ public sealed class UpdateTaskCommandHandlerTests
     public async Task Handle_WhenCallerOwnsTheTask_ChangesEveryPresentFieldSavesAndReturnsIt()
     {
         using var cancellation = new CancellationTokenSource();
-        var command = Command(_task, Present<string?>("  Buy bread "), Present<string?>("Wholemeal"), Present(true));
+        var command = Command(_task, Present<string>("  Buy bread "), Present<string?>("Wholemeal"), Present(true));
 
         var dto = await Handler().Handle(command, cancellation.Token);
 
@@ -61,7 +61,7 @@ public sealed class UpdateTaskCommandHandlerTests
     [Test]
     public async Task Handle_WithOnlyTitle_ChangesTheTitleAndLeavesTheRest()
     {
-        var dto = await Handler().Handle(Command(_task, title: Present<string?>("Buy bread")), CancellationToken.None);
+        var dto = await Handler().Handle(Command(_task, title: Present<string>("Buy bread")), CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -118,7 +118,7 @@ public sealed class UpdateTaskCommandHandlerTests
     [Test]
     public async Task Handle_WithTheCurrentValues_LeavesTheTaskAndItsTimestampUntouched()
     {
-        var command = Command(_task, Present<string?>(" Buy milk "), Present<string?>("2 litres"), Present(false));
+        var command = Command(_task, Present<string>(" Buy milk "), Present<string?>("2 litres"), Present(false));
 
         var dto = await Handler().Handle(command, CancellationToken.None);
 
@@ -137,7 +137,7 @@ public sealed class UpdateTaskCommandHandlerTests
         _repository.SetupReads(_task.Id, _task, fresh);
         _repository.SetupConflicts(1);
 
-        var dto = await Handler().Handle(Command(_task, title: Present<string?>("Buy bread")), CancellationToken.None);
+        var dto = await Handler().Handle(Command(_task, title: Present<string>("Buy bread")), CancellationToken.None);
 
         _repository.Verify(r => r.FindOwnedAsync(_task.Id, Owner, It.IsAny<CancellationToken>()), Times.Exactly(2));
         _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -156,7 +156,7 @@ public sealed class UpdateTaskCommandHandlerTests
         _repository.SetupReads(_task.Id, _task, ReadAgain(_task, _ => { }), ReadAgain(_task, _ => { }));
         _repository.SetupConflicts(2);
 
-        var dto = await Handler().Handle(Command(_task, title: Present<string?>("Buy bread")), CancellationToken.None);
+        var dto = await Handler().Handle(Command(_task, title: Present<string>("Buy bread")), CancellationToken.None);
 
         Assert.That(dto.Title, Is.EqualTo("Buy bread"));
         _repository.Verify(r => r.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Exactly(3));

@@ -11,8 +11,8 @@ public sealed class GetTaskQueryHandlerTests
 {
     private Mock<ITaskRepository> _repository = null!;
 
-    private GetTaskQueryHandler Handler(string? currentUserId = Owner) =>
-        new(RepositoryMocks.CurrentUser(currentUserId).Object, _repository.Object);
+    private GetTaskQueryHandler Handler() =>
+        new(RepositoryMocks.CurrentUser(Owner).Object, _repository.Object);
 
     [SetUp]
     public void SetUp()
@@ -28,7 +28,7 @@ public sealed class GetTaskQueryHandlerTests
         _repository.SetupReadOnly(task.Id, task);
         using var cancellation = new CancellationTokenSource();
 
-        var dto = await Handler().Handle(new GetTaskQuery(Owner, task.Id.ToString()), cancellation.Token);
+        var dto = await Handler().Handle(new GetTaskQuery(task.Id.ToString()), cancellation.Token);
 
         _repository.Verify(r => r.FindOwnedDtoAsync(task.Id, Owner, cancellation.Token), Times.Once);
         _repository.VerifyNoOtherCalls();
@@ -45,33 +45,8 @@ public sealed class GetTaskQueryHandlerTests
         }
     }
 
-    [Test]
-    public async Task Handle_WhenPathNamesAnotherUser_ThrowsForbiddenBeforeTouchingTheRepository()
-    {
-        var query = new GetTaskQuery(OtherUser, Guid.NewGuid().ToString());
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Handler().Handle(query, CancellationToken.None));
 
-        _repository.VerifyNoOtherCalls();
-    }
-
-    [Test]
-    public async Task Handle_WhenPathNamesAnotherUserAndTheTaskIdIsInvalid_StillThrowsForbidden()
-    {
-        await Assert.ThrowsAsync<ForbiddenAccessException>(async () =>
-            await Handler().Handle(new GetTaskQuery(OtherUser, "nope"), CancellationToken.None));
-    }
-
-    [Test]
-    public async Task Handle_WhenCallerIsAnonymous_ThrowsUnauthorizedBeforeTouchingTheRepository()
-    {
-        var query = new GetTaskQuery(Owner, Guid.NewGuid().ToString());
-
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(async () =>
-            await Handler(currentUserId: null).Handle(query, CancellationToken.None));
-
-        _repository.VerifyNoOtherCalls();
-    }
 
     [Test]
     public async Task Handle_WhenTaskIsMissingOrBelongsToAnotherUser_ThrowsNotFound()
@@ -80,7 +55,7 @@ public sealed class GetTaskQueryHandlerTests
         _repository.SetupReadOnly(id, null);
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await Handler().Handle(new GetTaskQuery(Owner, id.ToString()), CancellationToken.None));
+            await Handler().Handle(new GetTaskQuery(id.ToString()), CancellationToken.None));
     }
 
     [TestCase("nope")]
@@ -90,7 +65,7 @@ public sealed class GetTaskQueryHandlerTests
     public async Task Handle_WhenTaskIdIsNotACanonicalGuid_ThrowsNotFoundWithoutTouchingTheRepository(string taskId)
     {
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await Handler().Handle(new GetTaskQuery(Owner, taskId), CancellationToken.None));
+            await Handler().Handle(new GetTaskQuery(taskId), CancellationToken.None));
 
         _repository.VerifyNoOtherCalls();
     }
@@ -102,7 +77,7 @@ public sealed class GetTaskQueryHandlerTests
         _repository.SetupReadOnly(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), Stored());
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await Handler().Handle(new GetTaskQuery(Owner, taskId), CancellationToken.None));
+            await Handler().Handle(new GetTaskQuery(taskId), CancellationToken.None));
 
         _repository.VerifyNoOtherCalls();
     }

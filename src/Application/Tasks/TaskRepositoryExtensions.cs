@@ -6,7 +6,7 @@ using TaskManager.Domain.Tasks;
 namespace TaskManager.Application.Tasks;
 
 /// <summary>Reads and changes one task on behalf of its owner; used by every handler that names a task.</summary>
-internal static class OwnedTasks
+internal static class TaskRepositoryExtensions
 {
     // A write without If-Match that loses a race is applied again to the fresh task: the last writer wins.
     // Each round of a race has a winner, so this many attempts outlast all but a pathological pile-up.

@@ -1,0 +1,7 @@
+namespace TaskManager.Application.Tasks;
+
+public enum SortOrder
+{
+    Asc,
+    Desc,
+}

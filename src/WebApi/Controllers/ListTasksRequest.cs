@@ -1,0 +1,120 @@
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Queries.ListTasks;
+using TaskManager.Domain.Tasks;
+
+namespace TaskManager.WebApi.Controllers;
+
+/// <summary>
+/// The list's query string, bound once into typed values (<see cref="ListTasksRequestBinderProvider"/>) and checked once
+/// (<see cref="ListTasksRequestValidator"/>): names and values are case-insensitive, an empty value counts as absent,
+/// an invalid one is a 400 naming it.
+/// </summary>
+public sealed class ListTasksRequest
+{
+    private const int MaxCursorLength = 1024;
+
+    private string? _fingerprint;
+    private TaskCursor? _after;
+    private bool _cursorRead;
+
+    [FromQuery(Name = "status")]
+    [DefaultValue(TaskStatusFilter.All)]
+    [Description("Which tasks: all, pending (not completed) or completed.")]
+    public TaskStatusFilter Status { get; init; }
+
+    [FromQuery(Name = "sort")]
+    [DefaultValue(TaskSortField.Created)]
+    [Description("created_at, updated_at or title (case-insensitive); ties are broken by id.")]
+    public TaskSortField Sort { get; init; }
+
+    [FromQuery(Name = "order")]
+    [DefaultValue(SortOrder.Asc)]
+    public SortOrder Order { get; init; }
+
+    [FromQuery(Name = "q")]
+    [MaxLength(TaskLimits.SearchMaxLength)]
+    [Description("Text that the title or the description contains, case-insensitive.")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "limit")]
+    [Range(1, TaskLimits.PageSizeMax)]
+    [DefaultValue(TaskLimits.PageSizeDefault)]
+    [Description("Page size.")]
+    public int Limit { get; init; } = TaskLimits.PageSizeDefault;
+
+    [FromQuery(Name = "offset")]
+    [Range(0, int.MaxValue)]
+    [Description("Matches to skip. With an offset, the next page's Link moves the offset on.")]
+    public int? Offset { get; init; }
+
+    [FromQuery(Name = "cursor")]
+    [Description("Where the page starts: copy it from the previous page's Link, do not build it. It costs the same at any depth, and cannot be combined with offset.")]
+    public string? Cursor { get; init; }
+
+    /// <summary>The position <see cref="Cursor"/> names, decoded once; null when there is none or it is not one this list gave out.</summary>
+    public TaskCursor? After()
+    {
+        if (!_cursorRead)
+        {
+            _cursorRead = true;
+            _after = ReadCursor();
+        }
+
+        return _after;
+    }
+
+    public ListTasksQuery ToQuery() => new(new TaskListCriteria(Status, Sort, Order, Q, Limit, Offset ?? 0, After()));
+
+    /// <summary>The opaque cursor for the page after <paramref name="last"/>: its position, bound to this list's filter and order.</summary>
+    public string CursorAfter(TaskDto last)
+    {
+        var position = TaskCursor.After(last, Sort);
+        using var json = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("k", position.Key);
+            writer.WriteString("i", position.Id);
+            writer.WriteString("f", Fingerprint());
+            writer.WriteEndObject();
+        }
+
+        return Base64Url.EncodeToString(json.ToArray());
+    }
+
+    private TaskCursor? ReadCursor()
+    {
+        if (string.IsNullOrEmpty(Cursor) || Cursor.Length > MaxCursorLength)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(Cursor));
+            var root = json.RootElement;
+            if (root.GetProperty("f").GetString() != Fingerprint())
+            {
+                return null;
+            }
+
+            var cursor = new TaskCursor(root.GetProperty("k").GetString()!, root.GetProperty("i").GetGuid());
+            return cursor.IsValidFor(Sort) ? cursor : null;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    // A cursor is a position in one particular list: another filter, order or search would make it point anywhere.
+    private string Fingerprint() => _fingerprint ??= Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Join('\n', Status, Sort, Order, Q ?? string.Empty))))[..16];
+}

@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using TaskManager.Application.Common;
+
+namespace TaskManager.WebApi.Http;
+
+/// <summary>
+/// One body member as an <see cref="Optional{T}"/>: absent stays absent, JSON null is a present null (for text), and a
+/// value of the wrong JSON type is kept as unreadable, with a message naming <paramref name="field"/>, instead of
+/// failing the whole body: <see cref="OptionalFields"/> reports every such member at once.
+/// </summary>
+internal sealed class OptionalJsonConverter<T>(string field) : JsonConverter<Optional<T>>
+{
+    private readonly string _wrongType = typeof(T) == typeof(bool) ? $"{field} must be true or false."
+        : typeof(T) == typeof(string) ? $"{field} must be a string or null."
+        : throw new NotSupportedException($"Optional<{typeof(T).Name}> has no JSON reading yet.");
+
+    public override bool HandleNull => true;
+
+    public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var fits = typeof(T) == typeof(bool)
+            ? reader.TokenType is JsonTokenType.True or JsonTokenType.False
+            : reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+        if (!fits)
+        {
+            // The serializer buffers a whole value before a converter sees it; Skip would refuse a body read in parts.
+            reader.TrySkip();
+            return new Optional<T>(false, default!) { Unreadable = _wrongType };
+        }
+
+        try
+        {
+            // The reader's own getters: the serializer would turn their errors into a malformed body (400).
+            return new Optional<T>(true, typeof(T) == typeof(bool) ? (T)(object)reader.GetBoolean() : (T)(object?)reader.GetString()!);
+        }
+        catch (InvalidOperationException) when (!Utf8.IsValid(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))
+        {
+            throw new JsonException("The request body is not valid UTF-8.");
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (\ud800) is well-formed JSON, but no text.
+            return new Optional<T>(false, default!) { Unreadable = $"{field} must be valid Unicode text." };
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.Value, options);
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using TaskManager.Application.Common;
+using TaskManager.WebApi.Errors;
+
+namespace TaskManager.WebApi.OpenApi;
+
+/// <summary>
+/// OpenAPI 3.1 at /openapi/v1.json, generated from the controller and the types it reads and writes (their attributes
+/// give the limits). <see cref="HttpContractTransformer"/> adds what types cannot say. An integration test checks every
+/// response the suite sees against this document, so the two cannot drift apart.
+/// </summary>
+internal static class OpenApiSetup
+{
+    public const string SecuritySchemeName = "Bearer";
+
+    public static IServiceCollection AddTaskManagerOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.CreateSchemaReferenceId = type =>
+                type.Type == typeof(ProblemBody) ? "ProblemDetails"
+                : type.Type == typeof(ValidationProblemBody) ? "ValidationProblemDetails"
+                : IsOptional(type.Type) || type.Type.IsEnum ? null
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // What converters write is invisible to the generator: times and enum names are strings, and a body member
+            // (read by OptionalJsonConverter) has the schema of its value.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(DateTime) || type.IsEnum)
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+                else if (IsOptional(type))
+                {
+                    var nullable = context.JsonPropertyInfo?.AttributeProvider is PropertyInfo property
+                        && new NullabilityInfoContext().Create(property).GenericTypeArguments[0].ReadState == NullabilityState.Nullable;
+                    schema.Type = type.GetGenericArguments()[0] == typeof(bool) ? JsonSchemaType.Boolean
+                        : nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                    schema.Properties = null;
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "TaskManager API";
+                document.Info.Description =
+                    "Per-user tasks behind a Better Auth JWT. Every /api call needs `Authorization: Bearer <token>`; "
+                    + "errors are application/problem+json (RFC 9457) with a trace_id.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A Better Auth JWT (or an HS256 token signed with BETTER_AUTH_SECRET) whose subject is the path's {user_id}.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<HttpContractTransformer>();
+        });
+
+    private static bool IsOptional(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>);
+}
