@@ -134,14 +134,9 @@ public static class JwtAuthentication
         {
             OnTokenValidated = context =>
             {
-                var subject = TokenSubject.Of(context.Principal);
-                if (string.IsNullOrEmpty(subject))
+                if (TokenSubject.Problem(TokenSubject.Of(context.Principal)) is { } problem)
                 {
-                    context.Fail("The token names no subject (sub or user_id).");
-                }
-                else if (subject.Length > TokenSubject.MaxLength)
-                {
-                    context.Fail($"The token's subject is longer than {TokenSubject.MaxLength} characters.");
+                    context.Fail(problem);
                 }
 
                 return Task.CompletedTask;
