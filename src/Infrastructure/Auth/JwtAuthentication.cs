@@ -141,6 +141,11 @@ public static class JwtAuthentication
 
                 return Task.CompletedTask;
             },
+            OnAuthenticationFailed = context =>
+            {
+                LapsedTokens.Remember(context);
+                return Task.CompletedTask;
+            },
             OnChallenge = WriteChallengeAsync,
         };
     }
