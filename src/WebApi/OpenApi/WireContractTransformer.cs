@@ -154,7 +154,7 @@ internal sealed class WireContractTransformer : IOpenApiDocumentTransformer
             case StatusCodes.Status201Created:
                 response.Description = "Created: the task, its URL in Location and its ETag.";
                 response.Content = JsonContent(new OpenApiSchemaReference(WireSchemas.Task, document));
-                response.Headers["Location"] = Header("The new task's absolute URL.", WireSchemas.String("uri"), required: true);
+                response.Headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", WireSchemas.String("uri-reference"), required: true);
                 response.Headers["ETag"] = ETag();
                 break;
             case StatusCodes.Status204NoContent:
