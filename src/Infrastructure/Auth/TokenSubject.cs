@@ -35,6 +35,14 @@ public static class TokenSubject
             return "The token's subject starts or ends with white space.";
         }
 
-        return subject.Any(char.IsControl) ? "The token's subject holds control characters." : null;
+        foreach (var character in subject)
+        {
+            if (char.IsControl(character))
+            {
+                return "The token's subject holds control characters.";
+            }
+        }
+
+        return null;
     }
 }
