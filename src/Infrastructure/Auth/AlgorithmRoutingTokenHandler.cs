@@ -65,7 +65,9 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         var result = await ValidateUncachedAsync(token);
         if (result.IsValid)
         {
-            var until = Min(now + RememberFor, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero) + _clockSkew);
+            // Computed as a span from now: exp plus the skew can lie past DateTime.MaxValue (exp 253402300799 does).
+            var left = result.SecurityToken.ValidTo - now.UtcDateTime + _clockSkew;
+            var until = now + (left < RememberFor ? left : RememberFor);
             _accepted.Set(token!, new Accepted(result, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
         }
 
@@ -154,8 +156,6 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
     private static TokenValidationResult Refused(Exception reason) => new() { IsValid = false, Exception = reason };
 
     public void Dispose() => _accepted.Dispose();
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private sealed record Accepted(TokenValidationResult Result, DateTimeOffset Until);
 }

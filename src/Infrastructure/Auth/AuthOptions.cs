@@ -35,6 +35,12 @@ public sealed class AuthOptions
 
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Lets the keys be fetched over plain HTTP from a host that is not loopback, outside Development: only for a
+    /// trusted internal network, since anyone on the path could substitute keys and mint tokens.
+    /// </summary>
+    public bool AllowInsecureJwksUrl { get; set; }
+
     public bool HasSecret => !string.IsNullOrEmpty(Secret);
 
     public bool HasAuthority => !string.IsNullOrEmpty(Authority);

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace TaskManager.Infrastructure.Auth;
 
-/// <summary>Refuses to start with no way to check tokens, or with a secret that anyone could guess, and says exactly why.</summary>
+/// <summary>
+/// Refuses to start with no way to check tokens, with a secret that anyone could guess, or (outside Development) with
+/// keys fetched over plain HTTP from another host, and says exactly why.
+/// </summary>
 internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
@@ -38,6 +41,11 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
                 $"Auth:JwksUrl is set but {AuthOptions.AuthorityVariable} (or Auth:Authority) is not: set it to Better Auth's base URL, which also gives the expected issuer and audience.");
         }
 
+        if (CheckKeyTransport(options) is { } transportProblem)
+        {
+            return ValidateOptionsResult.Fail(transportProblem);
+        }
+
         if (options.ClockSkewSeconds is < 0 or > 300)
         {
             return ValidateOptionsResult.Fail("Auth:ClockSkewSeconds must be between 0 and 300.");
@@ -60,6 +68,20 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
         }
 
         return null;
+    }
+
+    private string? CheckKeyTransport(AuthOptions options)
+    {
+        var keys = options.JwksEndpoint();
+        if (keys is null || keys.Scheme == Uri.UriSchemeHttps || keys.IsLoopback || options.AllowInsecureJwksUrl || environment.IsDevelopment())
+        {
+            return null;
+        }
+
+        var setting = string.IsNullOrEmpty(options.JwksUrl) ? $"{AuthOptions.AuthorityVariable} (or Auth:Authority)" : "Auth:JwksUrl";
+        return $"Better Auth's keys would be fetched over plain HTTP from {keys} ({setting}), outside Development (environment '{environment.EnvironmentName}'): "
+            + "anyone on the network path could substitute the keys and mint tokens. Use an https URL, or a loopback address, "
+            + "or set Auth:AllowInsecureJwksUrl=true if the network between TaskManager and Better Auth is trusted.";
     }
 
     private static bool IsHttpUrl(string? value) =>

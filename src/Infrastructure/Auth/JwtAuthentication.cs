@@ -13,6 +13,8 @@ namespace TaskManager.Infrastructure.Auth;
 
 public static class JwtAuthentication
 {
+    private const string NotBeforeAfterExpiry = "The token's nbf is after its exp.";
+
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>()
@@ -109,7 +111,7 @@ public static class JwtAuthentication
 
         if (notBefore > expiry)
         {
-            throw new SecurityTokenInvalidLifetimeException("The token's nbf is after its exp.") { NotBefore = notBefore, Expires = expiry };
+            throw new SecurityTokenInvalidLifetimeException(NotBeforeAfterExpiry) { NotBefore = notBefore, Expires = expiry };
         }
 
         if (notBefore > now + parameters.ClockSkew)
@@ -133,19 +135,20 @@ public static class JwtAuthentication
             OnTokenValidated = context =>
             {
                 var subject = TokenSubject.Read(context.Principal);
-                if (string.IsNullOrEmpty(subject))
+                if (TokenSubject.Problem(subject) is { } problem)
                 {
-                    context.Fail("The token names no subject (sub or user_id).");
-                }
-                else if (subject.Length > TokenSubject.MaxLength)
-                {
-                    context.Fail($"The token's subject is longer than {TokenSubject.MaxLength} characters.");
+                    context.Fail(problem);
                 }
                 else
                 {
-                    TokenSubject.Remember(context.HttpContext, subject);
+                    TokenSubject.Remember(context.HttpContext, subject!); // Problem is null only for a usable subject
                 }
 
+                return Task.CompletedTask;
+            },
+            OnAuthenticationFailed = context =>
+            {
+                LapsedTokens.Remember(context);
                 return Task.CompletedTask;
             },
             OnChallenge = WriteChallengeAsync,
@@ -176,6 +179,7 @@ public static class JwtAuthentication
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",
         SecurityTokenNoExpirationException => "The token has no expiry (exp).",
+        SecurityTokenInvalidLifetimeException => NotBeforeAfterExpiry,
         SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
         SecurityTokenInvalidAudienceException => "The token's audience is not accepted.",
         SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",

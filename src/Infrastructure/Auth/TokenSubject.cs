@@ -26,4 +26,37 @@ public static class TokenSubject
 
     /// <summary>Keeps the subject of the token just accepted for the rest of the request.</summary>
     internal static void Remember(HttpContext context, string subject) => context.Items[ItemKey] = subject;
+
+    /// <summary>
+    /// Why <paramref name="subject"/> cannot name a user, or null when it can. Surrounding white space is refused
+    /// because SQL Server compares <c>'alice '</c> equal to <c>'alice'</c>; control characters because no user id
+    /// holds them and logs and databases treat them differently.
+    /// </summary>
+    public static string? Problem(string? subject)
+    {
+        if (string.IsNullOrEmpty(subject))
+        {
+            return "The token names no subject (sub or user_id).";
+        }
+
+        if (subject.Length > MaxLength)
+        {
+            return $"The token's subject is longer than {MaxLength} characters.";
+        }
+
+        if (char.IsWhiteSpace(subject[0]) || char.IsWhiteSpace(subject[^1]))
+        {
+            return "The token's subject starts or ends with white space.";
+        }
+
+        foreach (var character in subject)
+        {
+            if (char.IsControl(character))
+            {
+                return "The token's subject holds control characters.";
+            }
+        }
+
+        return null;
+    }
 }

@@ -62,7 +62,8 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
     {
         var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value), cancellationToken);
         Response.Headers.ETag = ETags.For(task);
-        return CreatedAtRoute("GetTask", new { user_id = task.UserId, task_id = task.Id }, task);
+        // A path relative to the origin, like Link: never built from the client's Host header.
+        return Created(Url.RouteUrl("GetTask", new { user_id = task.UserId, task_id = task.Id }), task);
     }
 
     [HttpGet("{task_id}", Name = "GetTask")]

@@ -7,8 +7,10 @@ using TaskManager.WebApi.Errors;
 namespace TaskManager.WebApi.Http;
 
 /// <summary>
-/// Fixed windows per authenticated subject, and per client IP for anonymous or failed-auth traffic, on /api only:
-/// one user's burst never limits another, and health probes are never refused.
+/// Fixed windows on /api only, in three kinds of partition: per authenticated subject; per client address and subject
+/// for a validly signed token refused only for its lifetime (<see cref="LapsedTokens"/>); per client address for
+/// anonymous and other failed-auth traffic. One user's burst never limits another, junk sent from an address never
+/// turns an honest client's expired-token 401 into a 429, and health probes are never refused.
 /// </summary>
 internal static class RateLimiting
 {
@@ -28,9 +30,15 @@ internal static class RateLimiting
                 }
 
                 var subject = TokenSubject.Of(context);
-                return subject is not null
-                    ? RateLimitPartition.GetFixedWindowLimiter($"user:{subject}", _ => perUser)
-                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{context.Connection.RemoteIpAddress}", _ => perAddress);
+                if (subject is not null)
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter($"user:{subject}", _ => perUser);
+                }
+
+                var address = context.Connection.RemoteIpAddress;
+                return LapsedTokens.SubjectOf(context) is { } lapsed
+                    ? RateLimitPartition.GetFixedWindowLimiter($"lapsed:{address}:{lapsed}", _ => perAddress)
+                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{address}", _ => perAddress);
             });
             options.OnRejected = RejectAsync;
         });

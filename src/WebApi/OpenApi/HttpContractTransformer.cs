@@ -65,7 +65,7 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                     headers["Link"] = Header("Only while more pages exist: `</api/{user_id}/tasks?...&cursor=...>; rel=\"next\"` (or `offset=N` when the request paged by offset), keeping every other parameter.");
                     break;
                 case 201:
-                    headers["Location"] = Header("The new task's URL.", required: true);
+                    headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", required: true);
                     headers["ETag"] = ETag();
                     break;
                 case 200 or 304:

@@ -27,7 +27,7 @@ public sealed class CreateTaskTests(TestDatabase database) : ApiFixture(database
             Assert.That(task.GetProperty("updated_at").GetString(), Is.EqualTo("2026-11-24T03:04:48.771Z"));
             Assert.That(task.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(
                 new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at" }));
-            Assert.That(response.Headers.Location!.AbsolutePath, Is.EqualTo(Api.TaskPath(UserId, task.GetProperty("id").GetString()!)));
+            Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo(Api.TaskPath(UserId, task.GetProperty("id").GetString()!)));
             Assert.That(response.Headers.ETag, Is.Not.Null);
         });
     }
