@@ -20,7 +20,7 @@ internal static class PathUserAuthorization
     public static IServiceCollection AddPathUserAuthorization(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddAuthorization(options =>
             options.AddPolicy(PolicyName, policy => policy.RequireAuthenticatedUser().AddRequirements(new Requirement())));
         services.AddSingleton<IAuthorizationHandler, Handler>();
@@ -29,6 +29,14 @@ internal static class PathUserAuthorization
     }
 
     private sealed class Requirement : IAuthorizationRequirement;
+
+    /// <summary>The subject the policy has compared with the path: the owner every handler works for.</summary>
+    private sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+    {
+        public string UserId =>
+            (accessor.HttpContext is { } context ? TokenSubject.Of(context) : null)
+            ?? throw new UnauthorizedAccessException("The caller is not authenticated.");
+    }
 
     private sealed class Handler : AuthorizationHandler<Requirement>
     {
@@ -54,7 +62,7 @@ internal static class PathUserAuthorization
         {
             if (authorizeResult.Forbidden)
             {
-                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, Refusal);
+                await ProblemJsonWriter.RespondAsync(context, StatusCodes.Status403Forbidden, Refusal);
                 return;
             }
 

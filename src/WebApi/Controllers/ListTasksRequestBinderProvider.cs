@@ -19,39 +19,26 @@ internal sealed class ListTasksRequestBinderProvider : IModelBinderProvider
         }
 
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
-        return type.IsEnum ? (IModelBinder)Activator.CreateInstance(typeof(EnumBinder<>).MakeGenericType(type))!
-            : type == typeof(int) ? new IntegerBinder()
+        return type.IsEnum ? new QueryValueBinder(value => ParseEnum(type, value))
+            : type == typeof(int) ? new QueryValueBinder(value =>
+                int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1)
             : null;
     }
 
-    private abstract class QueryValueBinder : IModelBinder
+    private static object ParseEnum(Type type, string value) =>
+        value.All(char.IsAsciiLetter) && Enum.TryParse(type, value, ignoreCase: true, out var parsed) ? parsed! : Enum.ToObject(type, -1);
+
+    private sealed class QueryValueBinder(Func<string, object> parse) : IModelBinder
     {
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
             var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName).FirstValue;
             if (!string.IsNullOrEmpty(value))
             {
-                bindingContext.Result = ModelBindingResult.Success(Parse(value));
+                bindingContext.Result = ModelBindingResult.Success(parse(value));
             }
 
             return Task.CompletedTask;
         }
-
-        protected abstract object Parse(string value);
-    }
-
-    private sealed class EnumBinder<TEnum> : QueryValueBinder
-        where TEnum : struct, Enum
-    {
-        private static readonly object Unreadable = Enum.ToObject(typeof(TEnum), -1);
-
-        protected override object Parse(string value) =>
-            value.All(char.IsAsciiLetter) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) ? parsed : Unreadable;
-    }
-
-    private sealed class IntegerBinder : QueryValueBinder
-    {
-        protected override object Parse(string value) =>
-            int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
     }
 }

@@ -31,6 +31,17 @@ internal sealed class ProblemJsonWriter(IOptions<JsonOptions> json) : IProblemDe
         [503] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
     };
 
+    /// <summary>Answers with <paramref name="status"/> and a problem saying <paramref name="detail"/>, for middleware that decides on its own.</summary>
+    public static async Task RespondAsync(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Detail = detail },
+        });
+    }
+
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)

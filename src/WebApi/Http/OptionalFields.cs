@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using TaskManager.Application.Common;
@@ -13,9 +12,6 @@ namespace TaskManager.WebApi.Http;
 /// </summary>
 internal static class OptionalFields
 {
-    private static readonly MethodInfo UnreadableOfMethod =
-        typeof(OptionalFields).GetMethod(nameof(UnreadableOf), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>A type-info modifier: runs once per type, when its metadata is built.</summary>
     public static void Apply(JsonTypeInfo type)
     {
@@ -24,10 +20,11 @@ internal static class OptionalFields
         {
             if (property.PropertyType is { IsGenericType: true } optional && optional.GetGenericTypeDefinition() == typeof(Optional<>))
             {
-                var valueType = optional.GetGenericArguments()[0];
                 property.CustomConverter = (JsonConverter)Activator.CreateInstance(
-                    typeof(OptionalJsonConverter<>).MakeGenericType(valueType), property.Name)!;
-                fields.Add((property.Name, (Func<object, string?>)UnreadableOfMethod.MakeGenericMethod(valueType).Invoke(null, [property.Get!])!));
+                    typeof(OptionalJsonConverter<>).MakeGenericType(optional.GetGenericArguments()), property.Name)!;
+                var unreadable = optional.GetProperty(nameof(Optional<object>.Unreadable))!;
+                var get = property.Get!;
+                fields.Add((property.Name, body => (string?)unreadable.GetValue(get(body))));
             }
         }
 
@@ -53,6 +50,4 @@ internal static class OptionalFields
             throw new ValidationException(errors);
         }
     }
-
-    private static Func<object, string?> UnreadableOf<T>(Func<object, object?> get) => body => ((Optional<T>)get(body)!).Unreadable;
 }

@@ -56,6 +56,6 @@ internal static class RateLimiting
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests. Try again after the time in Retry-After.");
+        await ProblemJsonWriter.RespondAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests. Try again after the time in Retry-After.");
     }
 }

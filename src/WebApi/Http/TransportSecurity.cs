@@ -64,7 +64,7 @@ internal static class TransportSecurity
                     return;
                 }
 
-                await Problems.WriteAsync(
+                await ProblemJsonWriter.RespondAsync(
                     context,
                     StatusCodes.Status400BadRequest,
                     "This API is served over HTTPS only. Send the request to the https:// address; it is not redirected.");

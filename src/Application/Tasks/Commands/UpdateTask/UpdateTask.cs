@@ -1,9 +1,28 @@
+using FluentValidation;
 using Mediator;
+using TaskManager.Application.Common;
 using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Commands.UpdateTask;
 
-public sealed class UpdateTaskCommandHandler(ICurrentUser currentUser, ITaskRepository repository, TimeProvider clock)
+/// <summary>Changes the fields that are present and leaves the absent ones as they are.</summary>
+public sealed record UpdateTaskCommand(
+    string TaskId,
+    Optional<string> Title,
+    Optional<string?> Description,
+    Optional<bool> Completed,
+    Precondition? IfMatch) : ICommand<TaskDto>;
+
+internal sealed class UpdateTaskCommandValidator : AbstractValidator<UpdateTaskCommand>
+{
+    public UpdateTaskCommandValidator()
+    {
+        RuleFor(c => (string?)c.Title.Value).TaskTitle().OverridePropertyName(nameof(UpdateTaskCommand.Title)).When(c => c.Title.HasValue);
+        RuleFor(c => c.Description.Value).TaskDescription().OverridePropertyName(nameof(UpdateTaskCommand.Description)).When(c => c.Description.HasValue);
+    }
+}
+
+internal sealed class UpdateTaskCommandHandler(ICurrentUser currentUser, ITaskRepository repository, TimeProvider clock)
     : ICommandHandler<UpdateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using Mediator;
+using TaskManager.Application.Common;
 using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Commands.CompleteTask;
 
-public sealed class CompleteTaskCommandHandler(ICurrentUser currentUser, ITaskRepository repository, TimeProvider clock)
+/// <summary>Sets completion to <paramref name="Completed"/>, or toggles it when that is null (the original's behaviour).</summary>
+public sealed record CompleteTaskCommand(string TaskId, bool? Completed, Precondition? IfMatch) : ICommand<TaskDto>;
+
+internal sealed class CompleteTaskCommandHandler(ICurrentUser currentUser, ITaskRepository repository, TimeProvider clock)
     : ICommandHandler<CompleteTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)

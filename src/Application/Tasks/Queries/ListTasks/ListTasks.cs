@@ -3,7 +3,10 @@ using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Queries.ListTasks;
 
-public sealed class ListTasksQueryHandler(ICurrentUser currentUser, ITaskRepository repository)
+/// <summary>A page of the caller's tasks. The web boundary reads and checks the criteria from the query string.</summary>
+public sealed record ListTasksQuery(TaskListCriteria Criteria) : IQuery<TaskPage>;
+
+internal sealed class ListTasksQueryHandler(ICurrentUser currentUser, ITaskRepository repository)
     : IQueryHandler<ListTasksQuery, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasksQuery query, CancellationToken cancellationToken) =>

@@ -3,7 +3,9 @@ using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Queries.GetTask;
 
-public sealed class GetTaskQueryHandler(ICurrentUser currentUser, ITaskRepository repository)
+public sealed record GetTaskQuery(string TaskId) : IQuery<TaskDto>;
+
+internal sealed class GetTaskQueryHandler(ICurrentUser currentUser, ITaskRepository repository)
     : IQueryHandler<GetTaskQuery, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken) =>
