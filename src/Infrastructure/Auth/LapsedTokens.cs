@@ -42,7 +42,7 @@ public static class LapsedTokens
         }
 
         var token = new JsonWebToken(authorization[scheme.Length..].Trim());
-        return TokenSubject.Of(new ClaimsPrincipal(new ClaimsIdentity(token.Claims)));
+        return TokenSubject.Read(new ClaimsPrincipal(new ClaimsIdentity(token.Claims)));
     }
 
     private sealed record LapsedSubject(string Subject);
