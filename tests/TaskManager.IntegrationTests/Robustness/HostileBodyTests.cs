@@ -83,6 +83,21 @@ public sealed class HostileBodyTests(TestDatabase database) : ApiFixture(databas
         Assert.That((after.ToString(), etagAfter), Is.EqualTo((before.ToString(), etag)), "nothing was changed");
     }
 
+    [TestCase("GET", HttpStatusCode.OK)]
+    [TestCase("DELETE", HttpStatusCode.NoContent)]
+    public async Task BodilessRoute_WithFormBodyInJQuerySyntax_IgnoresTheBody(string method, HttpStatusCode expected)
+    {
+        var id = (await Client.CreateTaskAsync(UserId)).Id();
+        using var request = new HttpRequestMessage(new HttpMethod(method), Api.TaskPath(UserId, id))
+        {
+            Content = new StringContent("a[=1&b]]=2&[c=3", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+    }
+
     private static byte[] Member(string field, byte[] value) => [.. Json($"{{\"{field}\":"), .. value, (byte)'}'];
 
     private static TestCaseData Case(string method, string field, string shown, byte[] value, HttpStatusCode expected) =>

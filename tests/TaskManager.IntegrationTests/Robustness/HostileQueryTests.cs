@@ -100,6 +100,14 @@ public sealed partial class HostileQueryTests(TestDatabase database) : ApiFixtur
         Assert.That(titles, Is.EquivalentTo(new[] { longest, longest[..254] + "a" }));
     }
 
+    [Test]
+    public async Task List_WithParameterNamesInJQuerySyntax_IgnoresThem()
+    {
+        using var response = await Client.GetAsync($"{Api.TasksPath(UserId)}?a[=1&status]=x&q[]=y&[limit=0");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task AssertAnsweredAsync(HttpResponseMessage response, string parameter, HttpStatusCode expected)
     {
         if (expected == HttpStatusCode.OK)
