@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks;
 
@@ -23,7 +24,7 @@ public sealed record TaskCursor(string Key, Guid Id)
     /// <summary>Whether <see cref="Key"/> can be a key of <paramref name="sort"/>: a forged cursor must not reach the database.</summary>
     public bool IsValidFor(TaskSortField sort) =>
         sort == TaskSortField.Title
-            ? Key.Length <= Domain.Tasks.TaskLimits.TitleMaxLength
+            ? Key.Length <= TaskLimits.TitleMaxLength && StorableText.IsStorable(Key)
             : long.TryParse(Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTime.MaxValue.Ticks;
 

@@ -13,14 +13,15 @@ internal static class TaskRules
             .Must(title => title!.Trim().Length > 0).WithMessage("title cannot be blank.")
             .Must(title => title!.Trim().Length <= TaskLimits.TitleMaxLength)
             .WithMessage($"title has at most {TaskLimits.TitleMaxLength} characters after trimming.")
-            .Must(title => !title!.Trim().Any(char.IsControl)).WithMessage("title cannot contain control characters.");
+            .Must(title => !title!.Trim().Any(char.IsControl)).WithMessage("title cannot contain control characters.")
+            .Must(title => StorableText.IsStorable(title)).WithMessage("title must be valid Unicode text.");
 
     public static IRuleBuilderOptions<T, string?> TaskDescription<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule
             .Cascade(CascadeMode.Stop)
             .Must(description => description is null || description.Length <= TaskLimits.DescriptionMaxLength)
             .WithMessage($"description has at most {TaskLimits.DescriptionMaxLength} characters.")
-            // Databases store text without NUL characters; PostgreSQL rejects them outright.
-            .Must(description => description is null || !description.Contains('\0', StringComparison.Ordinal))
-            .WithMessage("description cannot contain NUL characters.");
+            // Other control characters are kept: every database stores them, and a description may need tabs or lines.
+            .Must(description => StorableText.IsStorable(description))
+            .WithMessage("description cannot contain NUL characters or unpaired surrogates.");
 }

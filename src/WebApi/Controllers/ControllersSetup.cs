@@ -17,6 +17,7 @@ internal static class ControllersSetup
                 // The API reads JSON only: a form body must not be parsed (and fail) on routes that take no body at all.
                 options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 options.ModelBinderProviders.Insert(0, new ListTasksRequestBinderProvider());
             })
             .AddJsonOptions(options => JsonSetup.Apply(options.JsonSerializerOptions))

@@ -18,7 +18,9 @@ namespace TaskManager.WebApi.Controllers;
 /// </summary>
 public sealed class ListTasksRequest
 {
-    private const int MaxCursorLength = 1024;
+    // The longest cursor this list gives out: a title key whose every character the JSON writer escapes (\uXXXX, six
+    // bytes), an id, a fingerprint and the JSON around them, in base64url. Anything longer was not made here.
+    private const int MaxCursorLength = (TaskLimits.TitleMaxLength * 6 + 128) * 4 / 3;
 
     private string? _fingerprint;
     private TaskCursor? _after;

@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using TaskManager.Application.Common.Exceptions;
+using TaskManager.Infrastructure;
 
 namespace TaskManager.WebApi.Errors;
 
@@ -61,7 +59,8 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "A valid bearer token is required."),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, precondition.Message),
-        DbException or DbUpdateException { InnerException: DbException } or RetryLimitExceededException or TimeoutException =>
+        // Any other database error (a value it cannot hold, a broken constraint) is a bug: a 500, logged as an error.
+        _ when DatabaseFailure.IsOutage(exception) =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
         ConcurrencyConflictException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The task is being changed by many requests at once. Try again shortly."),

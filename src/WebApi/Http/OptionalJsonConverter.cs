@@ -26,6 +26,11 @@ internal sealed class OptionalJsonConverter<T>(string field) : JsonConverter<Opt
             : reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
         if (!fits)
         {
+            if (reader.TokenType == JsonTokenType.String && !IsUtf8(ref reader))
+            {
+                throw NotUtf8();
+            }
+
             // The serializer buffers a whole value before a converter sees it; Skip would refuse a body read in parts.
             reader.TrySkip();
             return new Optional<T>(false, default!) { Unreadable = _wrongType };
@@ -36,9 +41,9 @@ internal sealed class OptionalJsonConverter<T>(string field) : JsonConverter<Opt
             // The reader's own getters: the serializer would turn their errors into a malformed body (400).
             return new Optional<T>(true, typeof(T) == typeof(bool) ? (T)(object)reader.GetBoolean() : (T)(object?)reader.GetString()!);
         }
-        catch (InvalidOperationException) when (!Utf8.IsValid(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))
+        catch (InvalidOperationException) when (!IsUtf8(ref reader))
         {
-            throw new JsonException("The request body is not valid UTF-8.");
+            throw NotUtf8();
         }
         catch (InvalidOperationException)
         {
@@ -49,4 +54,10 @@ internal sealed class OptionalJsonConverter<T>(string field) : JsonConverter<Opt
 
     public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.Value, options);
+
+    // A body that is not UTF-8 is malformed (400) whichever member holds the bytes, even one of the wrong type.
+    private static bool IsUtf8(ref Utf8JsonReader reader) =>
+        Utf8.IsValid(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+
+    private static JsonException NotUtf8() => new("The request body is not valid UTF-8.");
 }

@@ -64,8 +64,19 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
 
     private string Query()
     {
+        if (_random.Next(4) == 0)
+        {
+            // A cursor that passes the fingerprint check: only its own fields can refuse it.
+            var key = _random.Next(2) == 0 ? HostileValues.Json(Pick(HostileValues.JsonUnstorable)) : HostileValues.JsonString(Pick(HostileValues.JsonNotUtf8));
+            return "?sort=title&cursor=" + HostileValues.ForgedCursor("Title", key, HostileValues.Json($"\"{Guid.NewGuid()}\""));
+        }
+
         string[] names = ["status", "sort", "order", "q", "limit", "offset", "status", "cursor", ""];
-        string[] values = ["all", "pending", "title", "desc", "-1", "0", "501", "1e9", "99999999999999999999", "%00", "%E2%80%AE", "' or 1=1", "%", "_", "\\", ""];
+        string[] values =
+        [
+            "all", "pending", "title", "desc", "-1", "0", "500", "501", "2147483648", "1e9", "99999999999999999999", "%E2%80%AE", "' or 1=1",
+            "%", "_", "\\", "", new string('q', 1000), new string('q', 1001), .. HostileValues.QueryNul, .. HostileValues.QueryNotUtf8,
+        ];
         var parts = Enumerable.Range(0, _random.Next(1, 5)).Select(_ => $"{Pick(names)}={Pick(values)}");
         return "?" + string.Join('&', parts);
     }
@@ -78,6 +89,7 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
             1 => Mutate(Encoding.UTF8.GetBytes(ValidBody())),
             2 => Encoding.UTF8.GetBytes(new string('[', _random.Next(30, 3000)) + new string(']', _random.Next(0, 3000))),
             3 => Encoding.UTF8.GetBytes($$"""{"title":"{{new string('x', _random.Next(200, 70_000))}}"}"""),
+            4 => [.. Encoding.UTF8.GetBytes($"{{\"{Pick(Keys)}\":"), .. HostileValues.JsonString(Pick(HostileValues.JsonNotUtf8)), (byte)'}'],
             _ => Encoding.UTF8.GetBytes(ValidBody()),
         };
         var content = new ByteArrayContent(bytes);
@@ -111,8 +123,8 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         1 => "true",
         2 => "false",
         3 => Pick(["0", "-0", "1e999", "-1e-999", "123456789012345678901234567890", "1.5", "NaN", "Infinity"]),
-        4 => $"\"{Pick(["", " ", "ok", "\\u0000", "\\ud800", "\\udfff\\ud800", "<script>alert(1)</script>", "Robert'); DROP TABLE tasks;--", "é", "🎉"])}\"",
-        5 => $"\"{new string('a', _random.Next(0, 1200))}\"",
+        4 => Pick(["\"\"", "\" \"", "\"ok\"", "\"<script>alert(1)</script>\"", "\"Robert'); DROP TABLE tasks;--\"", "\"é\"", "\"🎉\"", .. HostileValues.JsonUnstorable]),
+        5 => $"\"{new string('a', Pick([0, 255, 256, 1000, 1001, _random.Next(0, 1200)]))}\"",
         6 => "\"\\u00e9t\\u00e9\"",
         7 => "\"2026-11-24T03:04:48.771Z\"",
         8 => $"\"{Guid.NewGuid()}\"",
@@ -127,7 +139,8 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
             case 0:
                 break;
             case 1:
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenFor(otherUserId));
+                // A third user's: the bystander's own token would be the bystander changing its own tasks.
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenFor("user-stranger"));
                 break;
             case 2:
                 request.Headers.TryAddWithoutValidation("Authorization", Pick(["Bearer", "Bearer ", "Basic Zm9vOmJhcg==", "Bearer a.b.c", "bearer " + tokenFor(userId), "Bearer " + new string('A', 9000)]));

@@ -95,7 +95,7 @@ public sealed class CreateTaskCommandValidatorTests
     {
         _validator.TestValidate(Command(description: "line\0break"))
             .ShouldHaveValidationErrorFor(c => c.Description)
-            .WithErrorMessage("description cannot contain NUL characters.")
+            .WithErrorMessage("description cannot contain NUL characters or unpaired surrogates.")
             .Only();
     }
 

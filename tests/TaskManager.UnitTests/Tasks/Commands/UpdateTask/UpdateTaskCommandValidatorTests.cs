@@ -98,6 +98,6 @@ public sealed class UpdateTaskCommandValidatorTests
     {
         _validator.TestValidate(Command(description: Present<string?>("a\0b")))
             .ShouldHaveValidationErrorFor(nameof(UpdateTaskCommand.Description))
-            .WithErrorMessage("description cannot contain NUL characters.");
+            .WithErrorMessage("description cannot contain NUL characters or unpaired surrogates.");
     }
 }
