@@ -29,11 +29,13 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Postgres:
                 services.AddTaskManagerDbContext<PostgresTaskManagerDbContext>((_, options) => options.UseNpgsql(
-                    database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                    database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                    .AddInterceptors(ConnectionPerLease.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddTaskManagerDbContext<SqlServerTaskManagerDbContext>((_, options) => options.UseSqlServer(
-                    database.ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                    database.ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                    .AddInterceptors(ConnectionPerLease.Instance));
                 break;
             default:
                 services.AddSingleton<OpenSqliteConnections>();
