@@ -28,17 +28,20 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddTaskManagerDbContext<PostgresTaskManagerDbContext>(options => options.UseNpgsql(
-                    database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                services.AddTaskManagerDbContext<PostgresTaskManagerDbContext>((_, options) => options.UseNpgsql(
+                    database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                    .AddInterceptors(ConnectionPerLease.Instance));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddTaskManagerDbContext<SqlServerTaskManagerDbContext>(options => options.UseSqlServer(
-                    database.ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null)));
+                services.AddTaskManagerDbContext<SqlServerTaskManagerDbContext>((_, options) => options.UseSqlServer(
+                    database.ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                    .AddInterceptors(ConnectionPerLease.Instance));
                 break;
             default:
-                services.AddTaskManagerDbContext<SqliteTaskManagerDbContext>(options => options
-                    .UseSqlite(database.ConnectionString)
-                    .AddInterceptors(SqliteConnectionSetup.Instance));
+                services.AddSingleton<OpenSqliteConnections>();
+                services.AddTaskManagerDbContext<SqliteTaskManagerDbContext>((provider, options) => ContextBoundSqliteConnection
+                    .Use(options.UseSqlite(database.ConnectionString), provider.GetRequiredService<OpenSqliteConnections>())
+                    .AddInterceptors(SqliteConnectionSetup.Instance, SqliteStatementCache.Instance));
                 break;
         }
 
@@ -49,7 +52,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddTaskManagerDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddTaskManagerDbContext<TContext>(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : TaskManagerDbContext
     {
         services.AddDbContextPool<TContext>(configure);

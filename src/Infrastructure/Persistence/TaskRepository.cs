@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks;
@@ -52,7 +53,15 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A retrying strategy (PostgreSQL, SQL Server) saves again after a transient error. When the error hid a
+            // commit (the connection lost before its acknowledgement), saving again would apply the change twice or
+            // fail on the row it made: the database is asked first whether it already holds what this save wrote.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                db,
+                static (context, _, token) => context.SaveChangesAsync(acceptAllChangesOnSuccess: false, token),
+                static async (context, _, token) => new ExecutionResult<int>(await PendingChanges.AreStoredAsync(context, token), 0),
+                cancellationToken);
+            db.ChangeTracker.AcceptAllChanges();
         }
         catch (DbUpdateConcurrencyException exception)
         {
