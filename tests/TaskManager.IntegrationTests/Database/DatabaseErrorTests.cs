@@ -110,30 +110,22 @@ public sealed class DatabaseErrorTests(TestDatabase database)
         });
     }
 
-    /// <summary>While armed, sends <see cref="Replacement"/> instead of each command the API sends.</summary>
+    /// <summary>
+    /// While armed, sends <see cref="Replacement"/> instead of each command the API sends. It rewrites the command as
+    /// EF finishes initialising it, before any interceptor executes it (the SQLite statement cache runs it itself).
+    /// </summary>
     private sealed class CommandRewriter : DbCommandInterceptor
     {
         public volatile string? Replacement;
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-            base.ReaderExecuting(Rewrite(command), eventData, result);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            base.ReaderExecutingAsync(Rewrite(command), eventData, result, cancellationToken);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            base.NonQueryExecutingAsync(Rewrite(command), eventData, result, cancellationToken);
-
-        private DbCommand Rewrite(DbCommand command)
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
         {
             if (Replacement is { } replacement)
             {
-                command.CommandText = replacement;
+                result.CommandText = replacement;
             }
 
-            return command;
+            return result;
         }
     }
 }
