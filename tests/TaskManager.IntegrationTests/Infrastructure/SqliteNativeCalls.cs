@@ -1,117 +1,47 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
-using System.Runtime.CompilerServices;
-using System.Text;
 using SQLitePCL;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Watches two kinds of native calls on SQLite connections to one database file while it is not disposed: functions
-/// and collations created or removed, and statements compiled. SQLitePCL's provider is wrapped in one that notes those
-/// calls and forwards every call. Counted per native connection, so that what a pooled context's connection does once
-/// is told apart from what is done again.
+/// Counts the functions and collations created on, or removed from, native SQLite connections to one database file,
+/// while it is not disposed: SQLitePCL's provider is wrapped in one that counts those calls and forwards every call.
 /// </summary>
-public sealed class SqliteNativeCalls : IDisposable
+public sealed class SqliteFunctionRegistrations : IDisposable
 {
     private static readonly ISQLite3Provider Native = new SQLite3Provider_e_sqlite3();
     private static readonly Lazy<ISQLite3Provider> Counting = new(() => CountingProvider(Native));
-    private static readonly Lock Gate = new();
-    private static SqliteNativeCalls? _current;
+    private static readonly ConcurrentDictionary<string, int> Counts = new(StringComparer.Ordinal);
 
     private readonly string _file;
-    private readonly ConditionalWeakTable<sqlite3, Dictionary<string, int>> _registered = [];
-    private readonly ConditionalWeakTable<sqlite3, Dictionary<string, int>> _compiled = [];
 
-    private SqliteNativeCalls(string file) => _file = Path.GetFullPath(file);
-
-    /// <summary>Functions and collations created on a connection.</summary>
-    public int Registrations { get; private set; }
-
-    /// <summary>Functions and collations removed from a connection (Microsoft.Data.Sqlite does so when it closes one).</summary>
-    public int Removals { get; private set; }
-
-    /// <summary>Functions or collations created on a connection that already had them.</summary>
-    public int RepeatedRegistrations { get; private set; }
-
-    /// <summary>Statements compiled (<c>sqlite3_prepare*</c>).</summary>
-    public int Compilations { get; private set; }
-
-    /// <summary>Statements compiled on a connection that had already compiled the same SQL.</summary>
-    public int RepeatedCompilations { get; private set; }
-
-    public static SqliteNativeCalls Start(string databaseFile)
+    private SqliteFunctionRegistrations(string file)
     {
-        var calls = new SqliteNativeCalls(databaseFile);
-        lock (Gate)
-        {
-            _current = calls;
-        }
-
+        _file = Path.GetFullPath(file);
+        Counts[_file] = 0;
         raw.SetProvider(Counting.Value);
-        return calls;
     }
 
-    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
-    public static void Registering(sqlite3 db, byte[] name, object? function) => Note(db, calls =>
+    public int Count => Counts[_file];
+
+    public static SqliteFunctionRegistrations Start(string databaseFile) => new(databaseFile);
+
+    /// <summary>Called by the wrapping provider before each registration or removal: not for tests to call.</summary>
+    public static void Registered(sqlite3 db)
     {
-        if (function is null)
+        var file = raw.sqlite3_db_filename(db, "main").utf8_to_string();
+        if (file is not null && Counts.ContainsKey(file))
         {
-            calls.Removals++;
-            calls._registered.GetOrCreateValue(db).Remove(Encoding.UTF8.GetString(name));
-            return;
+            Counts.AddOrUpdate(file, 1, static (_, count) => count + 1);
         }
-
-        calls.Registrations++;
-        calls.RepeatedRegistrations += Seen(calls._registered.GetOrCreateValue(db), Encoding.UTF8.GetString(name));
-    });
-
-    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
-    public static void Compiling(sqlite3 db, ReadOnlySpan<byte> sql)
-    {
-        var text = Encoding.UTF8.GetString(sql);
-        Note(db, calls => calls.Compiled(db, text));
-    }
-
-    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
-    public static void Compiling(sqlite3 db, utf8z sql)
-    {
-        var text = sql.utf8_to_string();
-        Note(db, calls => calls.Compiled(db, text));
     }
 
     public void Dispose()
     {
         raw.SetProvider(Native);
-        lock (Gate)
-        {
-            _current = null;
-        }
-    }
-
-    private static void Note(sqlite3 db, Action<SqliteNativeCalls> note)
-    {
-        var file = raw.sqlite3_db_filename(db, "main").utf8_to_string();
-        lock (Gate)
-        {
-            if (_current is { } calls && file == calls._file)
-            {
-                note(calls);
-            }
-        }
-    }
-
-    private static int Seen(Dictionary<string, int> seen, string key)
-    {
-        var times = seen.GetValueOrDefault(key);
-        seen[key] = times + 1;
-        return times > 0 ? 1 : 0;
-    }
-
-    private void Compiled(sqlite3 db, string sql)
-    {
-        Compilations++;
-        RepeatedCompilations += Seen(_compiled.GetOrCreateValue(db), sql);
+        Counts.TryRemove(_file, out _);
     }
 
     // ISQLite3Provider has some 150 methods, many taking ref structs: the forwarding type is emitted rather than written.
@@ -130,6 +60,7 @@ public sealed class SqliteNativeCalls : IDisposable
         il.Emit(OpCodes.Stfld, innerField);
         il.Emit(OpCodes.Ret);
 
+        var registered = typeof(SqliteFunctionRegistrations).GetMethod(nameof(Registered))!;
         foreach (var (method, index) in typeof(ISQLite3Provider).GetMethods().Select((method, index) => (method, index)))
         {
             var parameters = method.GetParameters().Select(parameter => parameter.ParameterType).ToArray();
@@ -137,20 +68,10 @@ public sealed class SqliteNativeCalls : IDisposable
                 MethodAttributes.Private | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig | MethodAttributes.NewSlot,
                 method.ReturnType, parameters);
             il = forward.GetILGenerator();
-            switch (method.Name)
+            if (method.Name is nameof(ISQLite3Provider.sqlite3_create_function) or nameof(ISQLite3Provider.sqlite3_create_collation))
             {
-                // (db, name, arity, flags, state, function or step[, final]) and (db, name, state, comparison).
-                case nameof(ISQLite3Provider.sqlite3_create_function) or nameof(ISQLite3Provider.sqlite3_create_collation):
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_2);
-                    il.Emit(OpCodes.Ldarg, (short)(method.Name == nameof(ISQLite3Provider.sqlite3_create_function) ? 6 : 4));
-                    il.Emit(OpCodes.Call, typeof(SqliteNativeCalls).GetMethod(nameof(Registering))!);
-                    break;
-                case nameof(ISQLite3Provider.sqlite3_prepare_v2) or nameof(ISQLite3Provider.sqlite3_prepare_v3):
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_2);
-                    il.Emit(OpCodes.Call, typeof(SqliteNativeCalls).GetMethod(nameof(Compiling), [typeof(sqlite3), parameters[1]])!);
-                    break;
+                il.Emit(OpCodes.Ldarg_1);
+                il.Emit(OpCodes.Call, registered);
             }
 
             il.Emit(OpCodes.Ldarg_0);
