@@ -20,11 +20,13 @@ internal static class OptionalFields
         {
             if (property.PropertyType is { IsGenericType: true } optional && optional.GetGenericTypeDefinition() == typeof(Optional<>))
             {
-                property.CustomConverter = (JsonConverter)Activator.CreateInstance(
-                    typeof(OptionalJsonConverter<>).MakeGenericType(optional.GetGenericArguments()), property.Name)!;
-                var unreadable = optional.GetProperty(nameof(Optional<object>.Unreadable))!;
+                var converter = typeof(OptionalJsonConverter<>).MakeGenericType(optional.GetGenericArguments());
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(converter, property.Name)!;
+                // Bound once here, so that a request pays a cast, not a reflection call, per member.
+                var unreadable = converter.GetMethod(nameof(OptionalJsonConverter<object>.UnreadableOf))!
+                    .CreateDelegate<Func<object?, string?>>();
                 var get = property.Get!;
-                fields.Add((property.Name, body => (string?)unreadable.GetValue(get(body))));
+                fields.Add((property.Name, body => unreadable(get(body))));
             }
         }
 

@@ -19,6 +19,9 @@ internal sealed class OptionalJsonConverter<T>(string field) : JsonConverter<Opt
 
     public override bool HandleNull => true;
 
+    /// <summary>The <see cref="Optional{T}.Unreadable"/> of a member read by this converter, as the serializer boxes it.</summary>
+    public static string? UnreadableOf(object? member) => ((Optional<T>)member!).Unreadable;
+
     public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var fits = typeof(T) == typeof(bool)
