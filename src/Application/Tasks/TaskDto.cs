@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
+using Riok.Mapperly.Abstractions;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks;
@@ -16,3 +18,19 @@ public sealed record TaskDto(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     [property: JsonIgnore] int Version);
+
+/// <summary>
+/// How a task becomes a <see cref="TaskDto"/>: in memory after a write, and in the database's own SQL when a read
+/// selects it (the repositories' projections), so both shapes always agree.
+/// </summary>
+[Mapper]
+internal static partial class TaskMapper
+{
+    /// <summary><see cref="ProjectToDto"/> as an expression tree, for a compiled query cannot call it itself.</summary>
+    public static readonly Expression<Func<TaskItem, TaskDto>> Projection = (Expression<Func<TaskItem, TaskDto>>)
+        ((UnaryExpression)((MethodCallExpression)Array.Empty<TaskItem>().AsQueryable().ProjectToDto().Expression).Arguments[1]).Operand;
+
+    public static partial TaskDto ToDto(this TaskItem task);
+
+    public static partial IQueryable<TaskDto> ProjectToDto(this IQueryable<TaskItem> tasks);
+}

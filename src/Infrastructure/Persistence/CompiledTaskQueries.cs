@@ -8,26 +8,14 @@ using TaskManager.Domain.Tasks;
 namespace TaskManager.Infrastructure.Persistence;
 
 /// <summary>
-/// The queries that run on almost every request, translated once instead of on each call (measured: translating the
-/// LINQ again cost a get a third of its throughput). One instance per EF model: a compiled query is bound to the model,
+/// The list's usual queries (no search, no cursor), translated once per shape instead of on each call, like
+/// <see cref="TaskRepository"/>'s lookups by id. One instance per EF model: a compiled query is bound to the model,
 /// and so the provider, it first ran with.
 /// </summary>
 internal sealed class CompiledTaskQueries
 {
-    // Mapperly's projection as an expression tree, for a compiled query cannot call ProjectToDto itself.
-    private static readonly Expression<Func<TaskItem, TaskDto>> ToDto = (Expression<Func<TaskItem, TaskDto>>)
-        ((UnaryExpression)((MethodCallExpression)Array.Empty<TaskItem>().AsQueryable().ProjectToDto().Expression).Arguments[1]).Operand;
-
     private readonly ConcurrentDictionary<(TaskStatusFilter, TaskSortField, SortOrder), Func<TaskManagerDbContext, string, int, int, IAsyncEnumerable<TaskDto>>> _pages = new();
     private readonly ConcurrentDictionary<TaskStatusFilter, Func<TaskManagerDbContext, string, CancellationToken, Task<int>>> _counts = new();
-
-    public Func<TaskManagerDbContext, Guid, string, CancellationToken, Task<TaskItem?>> FindOwned { get; } =
-        EF.CompileAsyncQuery((TaskManagerDbContext db, Guid id, string ownerId, CancellationToken _) =>
-            db.Tasks.FirstOrDefault(t => t.Id == id && t.UserId == ownerId));
-
-    public Func<TaskManagerDbContext, Guid, string, CancellationToken, Task<TaskDto?>> FindOwnedDto { get; } =
-        EF.CompileAsyncQuery((TaskManagerDbContext db, Guid id, string ownerId, CancellationToken _) =>
-            db.Tasks.AsNoTracking().Where(t => t.Id == id && t.UserId == ownerId).Select(ToDto).FirstOrDefault());
 
     /// <summary>A page of the owner's tasks (skip, take) with a status filter and an order: a list without search or cursor.</summary>
     public Func<TaskManagerDbContext, string, int, int, IAsyncEnumerable<TaskDto>> Page(TaskStatusFilter status, TaskSortField sort, SortOrder order) =>
@@ -39,7 +27,7 @@ internal sealed class CompiledTaskQueries
             var take = Expression.Parameter(typeof(int), "take");
             var page = Expression.Call(Method<int, IQueryable<TaskItem>>(Queryable.Skip), template.Bind(TaskQueryShapes.Order(template.Filtered(status), sort, order)), skip);
             page = Expression.Call(Method<int, IQueryable<TaskItem>>(Queryable.Take), page, take);
-            var body = Expression.Call(Method<Expression<Func<TaskItem, TaskDto>>, IQueryable<TaskDto>>(Queryable.Select), page, Expression.Quote(ToDto));
+            var body = Expression.Call(Method<Expression<Func<TaskItem, TaskDto>>, IQueryable<TaskDto>>(Queryable.Select), page, Expression.Quote(TaskMapper.Projection));
             return EF.CompileAsyncQuery(
                 Expression.Lambda<Func<TaskManagerDbContext, string, int, int, IQueryable<TaskDto>>>(body, template.Db, template.OwnerId, skip, take));
         });
