@@ -1,4 +1,4 @@
-using System.Text;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -7,14 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TaskManager.Infrastructure.Auth;
 
 public static class JwtAuthentication
 {
-    private const string NotBeforeAfterExpiry = "The token's nbf is after its exp.";
-
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>()
@@ -51,79 +50,6 @@ public static class JwtAuthentication
         return services;
     }
 
-    /// <summary>The key and rules for HS256 tokens signed with the shared secret, as the original system issued them.</summary>
-    public static TokenValidationParameters SharedSecretParameters(AuthOptions auth, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(auth);
-        return new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Secret!)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
-            LifetimeValidator = Lifetime(clock),
-            ValidateIssuer = !string.IsNullOrEmpty(auth.Issuer),
-            ValidIssuer = auth.Issuer,
-            ValidateAudience = !string.IsNullOrEmpty(auth.Audience),
-            ValidAudience = auth.Audience,
-            NameClaimType = "sub",
-        };
-    }
-
-    /// <summary>
-    /// The rules for tokens signed with a key Better Auth publishes: issuer and audience are always checked, by default
-    /// against the origin of <c>BETTER_AUTH_URL</c> as Better Auth sets them. The key and alg are set per token.
-    /// </summary>
-    public static TokenValidationParameters JwksParameters(AuthOptions auth, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(auth);
-        return new TokenValidationParameters
-        {
-            ValidAlgorithms = SigningAlgorithms.Jwks,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
-            LifetimeValidator = Lifetime(clock),
-            ValidateIssuer = true,
-            ValidIssuer = auth.JwksIssuer(),
-            ValidateAudience = true,
-            ValidAudience = auth.JwksAudience(),
-            // Only the key named by kid: never "try every key" when the kid matches none.
-            TryAllIssuerSigningKeys = false,
-            NameClaimType = "sub",
-        };
-    }
-
-    /// <summary>
-    /// IdentityModel's own lifetime check, on the application's clock instead of the machine's: the accepted-token cache
-    /// (<see cref="AlgorithmRoutingTokenHandler"/>) and the check then agree on what "now" is. Same rules, same exceptions.
-    /// </summary>
-    private static LifetimeValidator Lifetime(TimeProvider clock) => (notBefore, expires, _, parameters) =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (expires is not { } expiry)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry (exp).");
-        }
-
-        if (notBefore > expiry)
-        {
-            throw new SecurityTokenInvalidLifetimeException(NotBeforeAfterExpiry) { NotBefore = notBefore, Expires = expiry };
-        }
-
-        if (notBefore > now + parameters.ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = notBefore.Value };
-        }
-
-        return expiry >= now - parameters.ClockSkew
-            ? true
-            : throw new SecurityTokenExpiredException("The token has expired.") { Expires = expiry };
-    };
-
     private static void Configure(JwtBearerOptions jwt, AlgorithmRoutingTokenHandler handler)
     {
         // Keep `sub` as `sub`: the subject is compared with the path's user id exactly.
@@ -134,21 +60,24 @@ public static class JwtAuthentication
         {
             OnTokenValidated = context =>
             {
-                var subject = TokenSubject.Read(context.Principal);
-                if (TokenSubject.Problem(subject) is { } problem)
+                if (TokenSubject.Remember(context.HttpContext, context.Principal, lapsed: false) is { } problem)
                 {
                     context.Fail(problem);
-                }
-                else
-                {
-                    TokenSubject.Remember(context.HttpContext, subject!); // Problem is null only for a usable subject
                 }
 
                 return Task.CompletedTask;
             },
             OnAuthenticationFailed = context =>
             {
-                LapsedTokens.Remember(context);
+                // Refused only for its lifetime, which is checked after the signature: the token was parsed and its
+                // signature checked moments ago.
+                if (context.Exception is SecurityTokenExpiredException or SecurityTokenNotYetValidException
+                    && BearerToken(context.Request) is { } token)
+                {
+                    var claims = new ClaimsPrincipal(new ClaimsIdentity(new JsonWebToken(token).Claims));
+                    TokenSubject.Remember(context.HttpContext, claims, lapsed: true);
+                }
+
                 return Task.CompletedTask;
             },
             OnChallenge = WriteChallengeAsync,
@@ -158,8 +87,7 @@ public static class JwtAuthentication
     private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var tokenSent = context.AuthenticateFailure is not null
-            || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var tokenSent = context.AuthenticateFailure is not null || BearerToken(context.Request) is not null;
         var detail = tokenSent ? Describe(context.AuthenticateFailure) : "A bearer token is required in the Authorization header.";
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = tokenSent
@@ -173,13 +101,21 @@ public static class JwtAuthentication
         });
     }
 
+    // The token as JwtBearerHandler reads it from the Authorization header; null when another scheme or none is sent.
+    private static string? BearerToken(HttpRequest request)
+    {
+        const string scheme = "Bearer ";
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+    }
+
     // Says what was wrong without echoing the token or the library's internals.
     private static string Describe(Exception? failure) => failure switch
     {
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",
         SecurityTokenNoExpirationException => "The token has no expiry (exp).",
-        SecurityTokenInvalidLifetimeException => NotBeforeAfterExpiry,
+        SecurityTokenInvalidLifetimeException => AlgorithmRoutingTokenHandler.NotBeforeAfterExpiry,
         SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
         SecurityTokenInvalidAudienceException => "The token's audience is not accepted.",
         SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",
