@@ -28,8 +28,6 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
     /// <summary>RFC 8725 §3.11 asks for limits on what is parsed; Better Auth's tokens are well under 2 KB.</summary>
     public const int MaxTokenLength = 8 * 1024;
 
-    public const string NotBeforeAfterExpiry = "The token's nbf is after its exp.";
-
     public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(1);
 
     /// <summary>Tokens remembered at most; a full cache makes room by evicting, a new token is then checked in full.</summary>
@@ -54,7 +52,7 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         if (auth.HasSecret)
         {
             // As the original system issued them: issuer and audience are checked only when configured.
-            _sharedSecret = Rules(auth.Issuer, auth.Audience);
+            _sharedSecret = TokenRules.For(auth.Issuer, auth.Audience, _clockSkew, clock);
             _sharedSecret.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Secret!));
             _sharedSecret.ValidAlgorithms = [SigningAlgorithms.SharedSecret];
         }
@@ -63,7 +61,7 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         {
             // Issuer and audience are always checked, by default against the origin of BETTER_AUTH_URL as Better Auth
             // sets them. The key and alg are set per token: never "try every key" when the kid matches none.
-            _jwks = Rules(auth.JwksIssuer(), auth.JwksAudience());
+            _jwks = TokenRules.For(auth.JwksIssuer(), auth.JwksAudience(), _clockSkew, clock);
             _jwks.ValidateIssuer = _jwks.ValidateAudience = true;
             _jwks.TryAllIssuerSigningKeys = false;
         }
@@ -148,47 +146,6 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         parameters.IssuerSigningKey = key.SecurityKey;
         parameters.ValidAlgorithms = [algorithm];
         return await base.ValidateTokenAsync(jwt, parameters);
-    }
-
-    private TokenValidationParameters Rules(string? issuer, string? audience) => new()
-    {
-        RequireSignedTokens = true,
-        RequireExpirationTime = true,
-        ValidateLifetime = true,
-        ClockSkew = _clockSkew,
-        LifetimeValidator = Lifetime,
-        ValidateIssuer = !string.IsNullOrEmpty(issuer),
-        ValidIssuer = issuer,
-        ValidateAudience = !string.IsNullOrEmpty(audience),
-        ValidAudience = audience,
-        NameClaimType = "sub",
-    };
-
-    /// <summary>
-    /// IdentityModel's own lifetime check, on the application's clock instead of the machine's: the accepted-token cache
-    /// and the check then agree on what "now" is. Same rules, same exceptions.
-    /// </summary>
-    private bool Lifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        if (expires is not { } expiry)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry (exp).");
-        }
-
-        if (notBefore > expiry)
-        {
-            throw new SecurityTokenInvalidLifetimeException(NotBeforeAfterExpiry) { NotBefore = notBefore, Expires = expiry };
-        }
-
-        if (notBefore > now + parameters.ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = notBefore.Value };
-        }
-
-        return expiry >= now - parameters.ClockSkew
-            ? true
-            : throw new SecurityTokenExpiredException("The token has expired.") { Expires = expiry };
     }
 
     private static TokenValidationResult Refused(Exception reason) => new() { IsValid = false, Exception = reason };

@@ -20,17 +20,9 @@ public static class JwtAuthentication
             .Bind(configuration.GetSection(AuthOptions.Section))
             .PostConfigure(options =>
             {
-                var secret = configuration[AuthOptions.SecretVariable];
-                if (!string.IsNullOrEmpty(secret))
-                {
-                    options.Secret = secret;
-                }
-
-                var authority = configuration[AuthOptions.AuthorityVariable];
-                if (!string.IsNullOrEmpty(authority))
-                {
-                    options.Authority = authority;
-                }
+                // Better Auth's own variables win over Auth:Secret and Auth:Authority.
+                options.Secret = NonEmpty(configuration[AuthOptions.SecretVariable]) ?? options.Secret;
+                options.Authority = NonEmpty(configuration[AuthOptions.AuthorityVariable]) ?? options.Authority;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
@@ -101,6 +93,8 @@ public static class JwtAuthentication
         });
     }
 
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     // The token as JwtBearerHandler reads it from the Authorization header; null when another scheme or none is sent.
     private static string? BearerToken(HttpRequest request)
     {
@@ -115,7 +109,7 @@ public static class JwtAuthentication
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",
         SecurityTokenNoExpirationException => "The token has no expiry (exp).",
-        SecurityTokenInvalidLifetimeException => AlgorithmRoutingTokenHandler.NotBeforeAfterExpiry,
+        SecurityTokenInvalidLifetimeException => TokenRules.NotBeforeAfterExpiry,
         SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
         SecurityTokenInvalidAudienceException => "The token's audience is not accepted.",
         SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",
