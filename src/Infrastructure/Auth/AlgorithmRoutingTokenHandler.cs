@@ -137,7 +137,7 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
             return Refused(new TokenRejectedException("The token's signing key (kid) is not one that Better Auth publishes."));
         }
 
-        if (!key.Fits(algorithm))
+        if (!key.Algorithms.Contains(algorithm))
         {
             return Refused(new TokenRejectedException("The token's signing algorithm does not fit its key (kid)."));
         }

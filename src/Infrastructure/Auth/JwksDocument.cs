@@ -50,7 +50,7 @@ internal static class JwksDocument
                 {
                     skipped.Add($"key {name}: {problem}");
                 }
-                else if (!usable.TryAdd(key!.Id, key))
+                else if (!usable.TryAdd(key!.SecurityKey.KeyId, key))
                 {
                     skipped.Add($"key {name}: another key has the same kid");
                 }
@@ -97,7 +97,7 @@ internal static class JwksDocument
             return (null, $"its alg '{alg}' is not accepted");
         }
 
-        if (alg is not null && kty is not null && !SigningAlgorithms.Fits(alg, kty, crv))
+        if (alg is not null && kty is not null && !SigningAlgorithms.For(kty, crv).Contains(alg))
         {
             return (null, $"its alg '{alg}' does not fit its kty '{kty}'{(crv is null ? "" : $" and crv '{crv}'")}");
         }
@@ -119,7 +119,7 @@ internal static class JwksDocument
             }
 
             key.KeyId = kid;
-            return (new JwksKey(kid, kty!, crv, alg, key), null);
+            return (new JwksKey(key, alg is null ? SigningAlgorithms.For(kty!, crv) : [alg]), null);
         }
         catch (Exception e) when (e is FormatException or CryptographicException)
         {

@@ -6,13 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TaskManager.Infrastructure.Auth;
 
-public static class JwtAuthentication
+public static partial class JwtAuthentication
 {
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,43 @@ public static class JwtAuthentication
             .Configure<AlgorithmRoutingTokenHandler>(Configure);
         return services;
     }
+
+    /// <summary>
+    /// Throws, with the reason, when the token settings are refused; says which tokens are accepted; warns when the
+    /// published dev secret is in use. The JWKS is not fetched here: the service starts even while Better Auth is down.
+    /// </summary>
+    public static void CheckAuthConfiguration(this IServiceProvider services)
+    {
+        var auth = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JwtAuthentication));
+        if (auth.HasSecret)
+        {
+            LogSharedSecret(logger);
+        }
+
+        if (auth.JwksEndpoint() is { } jwks)
+        {
+            var issuer = auth.JwksIssuer();
+            var audience = auth.JwksAudience();
+            LogJwks(logger, SigningAlgorithms.Jwks, jwks, issuer, audience);
+        }
+
+        if (auth.Secret == AuthOptions.DevelopmentSecret)
+        {
+            LogDevelopmentSecret(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepting HS256 tokens signed with the shared secret")]
+    private static partial void LogSharedSecret(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Accepting {Algorithms} tokens signed with the keys at {Endpoint}, issued by {Issuer} for {Audience}")]
+    private static partial void LogJwks(ILogger logger, IEnumerable<string> algorithms, Uri endpoint, string? issuer, string? audience);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Tokens are checked with the published development secret: anyone can mint them. Set BETTER_AUTH_SECRET outside local development.")]
+    private static partial void LogDevelopmentSecret(ILogger logger);
 
     private static void Configure(JwtBearerOptions jwt, AlgorithmRoutingTokenHandler handler)
     {
