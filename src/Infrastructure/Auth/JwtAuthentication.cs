@@ -44,10 +44,10 @@ public static partial class JwtAuthentication
     }
 
     /// <summary>
-    /// Throws, with the reason, when the token settings are refused; says which tokens are accepted; warns when the
-    /// published dev secret is in use. The JWKS is not fetched here: the service starts even while Better Auth is down.
+    /// Says which tokens are accepted, and warns when the published dev secret is in use. The JWKS is not fetched here:
+    /// the service starts even while Better Auth is down.
     /// </summary>
-    public static void CheckAuthConfiguration(this IServiceProvider services)
+    public static void LogAcceptedTokens(this IServiceProvider services)
     {
         var auth = services.GetRequiredService<IOptions<AuthOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JwtAuthentication));
