@@ -84,9 +84,9 @@ if (app.Configuration.GetValue("Docs:Enabled", app.Environment.IsDevelopment()))
         .EnablePersistentAuthentication());
 }
 
-// Fails fast, before touching the database, with the reason the configuration is refused.
-app.Services.CheckAuthConfiguration();
-app.Services.CheckCorsConfiguration();
+// Fails fast, before touching the database, with the reason the configuration is refused (every ValidateOnStart).
+app.Services.GetRequiredService<IStartupValidator>().Validate();
+app.Services.LogAcceptedTokens();
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,7 +11,7 @@ namespace TaskManager.Infrastructure.Auth;
 /// the other (algorithm confusion, RFC 8725 §2.1): HS256 is checked against the shared secret only; EdDSA, ES256,
 /// ES512, RS256 and PS256 against the JWKS key named by <c>kid</c> only, and only when that key's type fits the alg.
 /// Everything else is refused. The scheme's own <see cref="TokenValidationParameters"/> are not used: each route
-/// carries its own (see <see cref="JwtAuthentication.SharedSecretParameters"/>).
+/// carries its own.
 /// </summary>
 /// <remarks>
 /// Routing happens here rather than in an <c>IssuerSigningKeyResolver</c> because that delegate is synchronous, while a
@@ -45,19 +44,33 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
     {
         ArgumentNullException.ThrowIfNull(options);
         var auth = options.Value;
-        _sharedSecret = auth.HasSecret ? JwtAuthentication.SharedSecretParameters(auth, clock) : null;
-        _jwks = auth.HasAuthority ? JwtAuthentication.JwksParameters(auth, clock) : null;
         _keys = keys;
         _clock = clock;
         _clockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds);
         MapInboundClaims = false;
         MaximumTokenSizeInBytes = MaxTokenLength;
+        if (auth.HasSecret)
+        {
+            // As the original system issued them: issuer and audience are checked only when configured.
+            _sharedSecret = TokenRules.For(auth.Issuer, auth.Audience, _clockSkew, clock);
+            _sharedSecret.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Secret!));
+            _sharedSecret.ValidAlgorithms = [SigningAlgorithms.SharedSecret];
+        }
+
+        if (auth.HasAuthority)
+        {
+            // Issuer and audience are always checked, by default against the origin of BETTER_AUTH_URL as Better Auth
+            // sets them. The key and alg are set per token: never "try every key" when the kid matches none.
+            _jwks = TokenRules.For(auth.JwksIssuer(), auth.JwksAudience(), _clockSkew, clock);
+            _jwks.ValidateIssuer = _jwks.ValidateAudience = true;
+            _jwks.TryAllIssuerSigningKeys = false;
+        }
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = _clock.GetUtcNow();
-        if (token is not null && _accepted.TryGetValue(token, out Accepted? remembered) && now < remembered!.Until)
+        if (_accepted.TryGetValue(token, out Accepted? remembered) && now < remembered!.Until)
         {
             return remembered.Result;
         }
@@ -68,19 +81,14 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
             // Computed as a span from now: exp plus the skew can lie past DateTime.MaxValue (exp 253402300799 does).
             var left = result.SecurityToken.ValidTo - now.UtcDateTime + _clockSkew;
             var until = now + (left < RememberFor ? left : RememberFor);
-            _accepted.Set(token!, new Accepted(result, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+            _accepted.Set(token, new Accepted(result, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
         }
 
         return result;
     }
 
-    private async Task<TokenValidationResult> ValidateUncachedAsync(string? token)
+    private async Task<TokenValidationResult> ValidateUncachedAsync(string token)
     {
-        if (string.IsNullOrEmpty(token))
-        {
-            return Refused(new SecurityTokenMalformedException("The token is empty."));
-        }
-
         if (token.Length > MaxTokenLength)
         {
             return Refused(new TokenRejectedException($"The token is larger than {MaxTokenLength / 1024} KB."));
@@ -97,7 +105,7 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         }
 
         // Extensions named in crit must be understood (RFC 7515 §4.1.11); this service understands none.
-        if (HasCriticalHeader(jwt))
+        if (jwt.TryGetHeaderValue<object>("crit", out _))
         {
             return Refused(new TokenRejectedException("The token marks header parameters as critical (crit), which are not supported."));
         }
@@ -129,7 +137,7 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
             return Refused(new TokenRejectedException("The token's signing key (kid) is not one that Better Auth publishes."));
         }
 
-        if (!key.Fits(algorithm))
+        if (!key.Algorithms.Contains(algorithm))
         {
             return Refused(new TokenRejectedException("The token's signing algorithm does not fit its key (kid)."));
         }
@@ -138,19 +146,6 @@ internal sealed class AlgorithmRoutingTokenHandler : JsonWebTokenHandler, IDispo
         parameters.IssuerSigningKey = key.SecurityKey;
         parameters.ValidAlgorithms = [algorithm];
         return await base.ValidateTokenAsync(jwt, parameters);
-    }
-
-    private static bool HasCriticalHeader(JsonWebToken jwt)
-    {
-        try
-        {
-            using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt.EncodedHeader));
-            return header.RootElement.ValueKind != JsonValueKind.Object || header.RootElement.TryGetProperty("crit", out _);
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return true;
-        }
     }
 
     private static TokenValidationResult Refused(Exception reason) => new() { IsValid = false, Exception = reason };

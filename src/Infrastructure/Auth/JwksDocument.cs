@@ -44,15 +44,18 @@ internal static class JwksDocument
             var index = 0;
             foreach (var element in keys.EnumerateArray())
             {
-                var (key, problem) = ReadKey(element);
                 var name = element.ValueKind == JsonValueKind.Object && String(element, "kid") is { } kid ? $"'{kid}'" : $"#{index}";
-                if (problem is not null)
+                try
                 {
-                    skipped.Add($"key {name}: {problem}");
+                    var key = ReadKey(element);
+                    if (!usable.TryAdd(key.SecurityKey.KeyId, key))
+                    {
+                        skipped.Add($"key {name}: another key has the same kid");
+                    }
                 }
-                else if (!usable.TryAdd(key!.Id, key))
+                catch (Exception e) when (e is FormatException or CryptographicException)
                 {
-                    skipped.Add($"key {name}: another key has the same kid");
+                    skipped.Add($"key {name}: {e.Message}");
                 }
 
                 index++;
@@ -64,11 +67,12 @@ internal static class JwksDocument
 
     private static Result Unusable(string error) => new(new Dictionary<string, JwksKey>(), [], error);
 
-    private static (JwksKey? Key, string? Problem) ReadKey(JsonElement jwk)
+    // Throws a FormatException (a CryptographicException for a point off its curve) that says why the key is unusable.
+    private static JwksKey ReadKey(JsonElement jwk)
     {
         if (jwk.ValueKind != JsonValueKind.Object)
         {
-            return (null, "not a JSON object");
+            throw new FormatException("not a JSON object");
         }
 
         var kid = String(jwk, "kid");
@@ -78,53 +82,41 @@ internal static class JwksDocument
         var use = String(jwk, "use");
         if (string.IsNullOrEmpty(kid))
         {
-            return (null, "no kid, so no token can name it");
+            throw new FormatException("no kid, so no token can name it");
         }
 
         if (use is not null && use != "sig")
         {
-            return (null, $"its use is '{use}', not 'sig'");
+            throw new FormatException($"its use is '{use}', not 'sig'");
         }
 
         if (jwk.TryGetProperty("key_ops", out var ops)
             && (ops.ValueKind != JsonValueKind.Array || !ops.EnumerateArray().Any(op => op.ValueKind == JsonValueKind.String && op.GetString() == "verify")))
         {
-            return (null, "its key_ops do not include 'verify'");
+            throw new FormatException("its key_ops do not include 'verify'");
         }
 
         if (alg is not null && !SigningAlgorithms.IsJwksAlgorithm(alg))
         {
-            return (null, $"its alg '{alg}' is not accepted");
+            throw new FormatException($"its alg '{alg}' is not accepted");
         }
 
-        if (alg is not null && kty is not null && !SigningAlgorithms.Fits(alg, kty, crv))
+        if (alg is not null && kty is not null && !SigningAlgorithms.For(kty, crv).Contains(alg))
         {
-            return (null, $"its alg '{alg}' does not fit its kty '{kty}'{(crv is null ? "" : $" and crv '{crv}'")}");
+            throw new FormatException($"its alg '{alg}' does not fit its kty '{kty}'{(crv is null ? "" : $" and crv '{crv}'")}");
         }
 
-        try
+        SecurityKey key = kty switch
         {
-            SecurityKey? key = kty switch
-            {
-                "OKP" when crv == "Ed25519" => new Ed25519SecurityKey(Bytes(jwk, "x", 32)),
-                "EC" when crv == "P-256" => EcKey(ECCurve.NamedCurves.nistP256, Bytes(jwk, "x", 32), Bytes(jwk, "y", 32)),
-                "EC" when crv == "P-521" => EcKey(ECCurve.NamedCurves.nistP521, Bytes(jwk, "x", 66), Bytes(jwk, "y", 66)),
-                "RSA" => RsaKey(Bytes(jwk, "n"), Bytes(jwk, "e")),
-                _ => null,
-            };
-            if (key is null)
-            {
-                // Never "oct": a symmetric key from a JWKS would let anyone who reads it mint tokens.
-                return (null, $"kty '{kty}'{(crv is null ? "" : $" with crv '{crv}'")} is not an accepted public key type");
-            }
-
-            key.KeyId = kid;
-            return (new JwksKey(kid, kty!, crv, alg, key), null);
-        }
-        catch (Exception e) when (e is FormatException or CryptographicException)
-        {
-            return (null, e.Message);
-        }
+            "OKP" when crv == "Ed25519" => new Ed25519SecurityKey(Bytes(jwk, "x", 32)),
+            "EC" when crv == "P-256" => EcKey(ECCurve.NamedCurves.nistP256, Bytes(jwk, "x", 32), Bytes(jwk, "y", 32)),
+            "EC" when crv == "P-521" => EcKey(ECCurve.NamedCurves.nistP521, Bytes(jwk, "x", 66), Bytes(jwk, "y", 66)),
+            "RSA" => RsaKey(Bytes(jwk, "n"), Bytes(jwk, "e")),
+            // Never "oct": a symmetric key from a JWKS would let anyone who reads it mint tokens.
+            _ => throw new FormatException($"kty '{kty}'{(crv is null ? "" : $" with crv '{crv}'")} is not an accepted public key type"),
+        };
+        key.KeyId = kid;
+        return new JwksKey(key, alg is null ? SigningAlgorithms.For(kty!, crv) : [alg]);
     }
 
     private static ECDsaSecurityKey EcKey(ECCurve curve, byte[] x, byte[] y)

@@ -56,7 +56,8 @@ internal sealed partial class JwksKeySource : IDisposable
         {
             if (IsStale(state) && MayFetch(state))
             {
-                RefreshInBackground();
+                // A refresh already under way makes this one a no-op once it gets the lock.
+                _ = Task.Run(RefetchAsync);
             }
 
             return key;
@@ -94,29 +95,6 @@ internal sealed partial class JwksKeySource : IDisposable
         {
             _fetching.Release();
         }
-    }
-
-    private void RefreshInBackground()
-    {
-        if (!_fetching.Wait(0))
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                if (MayFetch(_state))
-                {
-                    await FetchAsync();
-                }
-            }
-            finally
-            {
-                _fetching.Release();
-            }
-        });
     }
 
     // Never throws: whatever the endpoint does, the outcome is "new keys" or "the same keys as before".

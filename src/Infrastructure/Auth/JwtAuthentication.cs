@@ -1,4 +1,4 @@
-using System.Text;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -6,32 +6,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TaskManager.Infrastructure.Auth;
 
-public static class JwtAuthentication
+public static partial class JwtAuthentication
 {
-    private const string NotBeforeAfterExpiry = "The token's nbf is after its exp.";
-
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>()
             .Bind(configuration.GetSection(AuthOptions.Section))
             .PostConfigure(options =>
             {
-                var secret = configuration[AuthOptions.SecretVariable];
-                if (!string.IsNullOrEmpty(secret))
-                {
-                    options.Secret = secret;
-                }
-
-                var authority = configuration[AuthOptions.AuthorityVariable];
-                if (!string.IsNullOrEmpty(authority))
-                {
-                    options.Authority = authority;
-                }
+                // Better Auth's own variables win over Auth:Secret and Auth:Authority.
+                options.Secret = NonEmpty(configuration[AuthOptions.SecretVariable]) ?? options.Secret;
+                options.Authority = NonEmpty(configuration[AuthOptions.AuthorityVariable]) ?? options.Authority;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
@@ -51,78 +43,42 @@ public static class JwtAuthentication
         return services;
     }
 
-    /// <summary>The key and rules for HS256 tokens signed with the shared secret, as the original system issued them.</summary>
-    public static TokenValidationParameters SharedSecretParameters(AuthOptions auth, TimeProvider clock)
+    /// <summary>
+    /// Says which tokens are accepted, and warns when the published dev secret is in use. The JWKS is not fetched here:
+    /// the service starts even while Better Auth is down.
+    /// </summary>
+    public static void LogAcceptedTokens(this IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(auth);
-        return new TokenValidationParameters
+        var auth = services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JwtAuthentication));
+        if (auth.HasSecret)
         {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Secret!)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
-            LifetimeValidator = Lifetime(clock),
-            ValidateIssuer = !string.IsNullOrEmpty(auth.Issuer),
-            ValidIssuer = auth.Issuer,
-            ValidateAudience = !string.IsNullOrEmpty(auth.Audience),
-            ValidAudience = auth.Audience,
-            NameClaimType = "sub",
-        };
+            LogSharedSecret(logger);
+        }
+
+        if (auth.JwksEndpoint() is { } jwks)
+        {
+            var issuer = auth.JwksIssuer();
+            var audience = auth.JwksAudience();
+            LogJwks(logger, SigningAlgorithms.Jwks, jwks, issuer, audience);
+        }
+
+        if (auth.Secret == AuthOptions.DevelopmentSecret)
+        {
+            LogDevelopmentSecret(logger);
+        }
     }
 
-    /// <summary>
-    /// The rules for tokens signed with a key Better Auth publishes: issuer and audience are always checked, by default
-    /// against the origin of <c>BETTER_AUTH_URL</c> as Better Auth sets them. The key and alg are set per token.
-    /// </summary>
-    public static TokenValidationParameters JwksParameters(AuthOptions auth, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(auth);
-        return new TokenValidationParameters
-        {
-            ValidAlgorithms = SigningAlgorithms.Jwks,
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds),
-            LifetimeValidator = Lifetime(clock),
-            ValidateIssuer = true,
-            ValidIssuer = auth.JwksIssuer(),
-            ValidateAudience = true,
-            ValidAudience = auth.JwksAudience(),
-            // Only the key named by kid: never "try every key" when the kid matches none.
-            TryAllIssuerSigningKeys = false,
-            NameClaimType = "sub",
-        };
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepting HS256 tokens signed with the shared secret")]
+    private static partial void LogSharedSecret(ILogger logger);
 
-    /// <summary>
-    /// IdentityModel's own lifetime check, on the application's clock instead of the machine's: the accepted-token cache
-    /// (<see cref="AlgorithmRoutingTokenHandler"/>) and the check then agree on what "now" is. Same rules, same exceptions.
-    /// </summary>
-    private static LifetimeValidator Lifetime(TimeProvider clock) => (notBefore, expires, _, parameters) =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (expires is not { } expiry)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry (exp).");
-        }
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Accepting {Algorithms} tokens signed with the keys at {Endpoint}, issued by {Issuer} for {Audience}")]
+    private static partial void LogJwks(ILogger logger, IEnumerable<string> algorithms, Uri endpoint, string? issuer, string? audience);
 
-        if (notBefore > expiry)
-        {
-            throw new SecurityTokenInvalidLifetimeException(NotBeforeAfterExpiry) { NotBefore = notBefore, Expires = expiry };
-        }
-
-        if (notBefore > now + parameters.ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = notBefore.Value };
-        }
-
-        return expiry >= now - parameters.ClockSkew
-            ? true
-            : throw new SecurityTokenExpiredException("The token has expired.") { Expires = expiry };
-    };
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Tokens are checked with the published development secret: anyone can mint them. Set BETTER_AUTH_SECRET outside local development.")]
+    private static partial void LogDevelopmentSecret(ILogger logger);
 
     private static void Configure(JwtBearerOptions jwt, AlgorithmRoutingTokenHandler handler)
     {
@@ -134,21 +90,24 @@ public static class JwtAuthentication
         {
             OnTokenValidated = context =>
             {
-                var subject = TokenSubject.Read(context.Principal);
-                if (TokenSubject.Problem(subject) is { } problem)
+                if (TokenSubject.Remember(context.HttpContext, context.Principal, lapsed: false) is { } problem)
                 {
                     context.Fail(problem);
-                }
-                else
-                {
-                    TokenSubject.Remember(context.HttpContext, subject!); // Problem is null only for a usable subject
                 }
 
                 return Task.CompletedTask;
             },
             OnAuthenticationFailed = context =>
             {
-                LapsedTokens.Remember(context);
+                // Refused only for its lifetime, which is checked after the signature: the token was parsed and its
+                // signature checked moments ago.
+                if (context.Exception is SecurityTokenExpiredException or SecurityTokenNotYetValidException
+                    && BearerToken(context.Request) is { } token)
+                {
+                    var claims = new ClaimsPrincipal(new ClaimsIdentity(new JsonWebToken(token).Claims));
+                    TokenSubject.Remember(context.HttpContext, claims, lapsed: true);
+                }
+
                 return Task.CompletedTask;
             },
             OnChallenge = WriteChallengeAsync,
@@ -158,8 +117,7 @@ public static class JwtAuthentication
     private static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var tokenSent = context.AuthenticateFailure is not null
-            || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var tokenSent = context.AuthenticateFailure is not null || BearerToken(context.Request) is not null;
         var detail = tokenSent ? Describe(context.AuthenticateFailure) : "A bearer token is required in the Authorization header.";
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = tokenSent
@@ -173,13 +131,23 @@ public static class JwtAuthentication
         });
     }
 
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // The token as JwtBearerHandler reads it from the Authorization header; null when another scheme or none is sent.
+    private static string? BearerToken(HttpRequest request)
+    {
+        const string scheme = "Bearer ";
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+    }
+
     // Says what was wrong without echoing the token or the library's internals.
     private static string Describe(Exception? failure) => failure switch
     {
         SecurityTokenExpiredException => "The token has expired.",
         SecurityTokenNotYetValidException => "The token is not valid yet.",
         SecurityTokenNoExpirationException => "The token has no expiry (exp).",
-        SecurityTokenInvalidLifetimeException => NotBeforeAfterExpiry,
+        SecurityTokenInvalidLifetimeException => TokenRules.NotBeforeAfterExpiry,
         SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
         SecurityTokenInvalidAudienceException => "The token's audience is not accepted.",
         SecurityTokenInvalidAlgorithmException => "The token's signing algorithm is not accepted.",

@@ -25,11 +25,13 @@ internal static class SigningAlgorithms
 
     public static bool IsJwksAlgorithm(string? algorithm) => algorithm is not null && JwksAlgorithms.ContainsKey(algorithm);
 
-    /// <summary>Whether a key of type <paramref name="keyType"/> (and curve) may verify <paramref name="algorithm"/>.</summary>
-    public static bool Fits(string algorithm, string keyType, string? curve) =>
-        JwksAlgorithms.TryGetValue(algorithm, out var kind)
-        && string.Equals(kind.KeyType, keyType, StringComparison.Ordinal)
-        && (kind.Curve is null || string.Equals(kind.Curve, curve, StringComparison.Ordinal));
+    /// <summary>The algorithms a key of type <paramref name="keyType"/> (and curve) may verify.</summary>
+    public static string[] For(string keyType, string? curve) =>
+    [
+        .. JwksAlgorithms
+            .Where(kind => kind.Value.KeyType == keyType && (kind.Value.Curve is null || kind.Value.Curve == curve))
+            .Select(kind => kind.Key),
+    ];
 
     private sealed record KeyKind(string KeyType, string? Curve);
 }

@@ -42,13 +42,10 @@ internal static class CorsSetup
         return services;
     }
 
-    /// <summary>Refuses, at start-up, an origin list that would not mean what it says.</summary>
-    public static void CheckCorsConfiguration(this IServiceProvider services) =>
-        _ = services.GetRequiredService<IOptions<CorsSettings>>().Value;
-
     // What a browser sends as Origin: scheme://host[:port], lower case, no default port, no trailing slash.
     private static string Normalize(string origin) => new Uri(origin.Trim()).GetLeftPart(UriPartial.Authority);
 
+    /// <summary>Refuses, at start-up, an origin list that would not mean what it says.</summary>
     private sealed class Validator : IValidateOptions<CorsSettings>
     {
         public ValidateOptionsResult Validate(string? name, CorsSettings options)

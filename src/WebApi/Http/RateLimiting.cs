@@ -8,7 +8,7 @@ namespace TaskManager.WebApi.Http;
 
 /// <summary>
 /// Fixed windows on /api only, in three kinds of partition: per authenticated subject; per client address and subject
-/// for a validly signed token refused only for its lifetime (<see cref="LapsedTokens"/>); per client address for
+/// for a validly signed token refused only for its lifetime (<see cref="TokenSubject.Lapsed"/>); per client address for
 /// anonymous and other failed-auth traffic. One user's burst never limits another, junk sent from an address never
 /// turns an honest client's expired-token 401 into a 429, and health probes are never refused.
 /// </summary>
@@ -29,16 +29,13 @@ internal static class RateLimiting
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var subject = TokenSubject.Of(context);
-                if (subject is not null)
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter($"user:{subject}", _ => perUser);
-                }
-
                 var address = context.Connection.RemoteIpAddress;
-                return LapsedTokens.SubjectOf(context) is { } lapsed
-                    ? RateLimitPartition.GetFixedWindowLimiter($"lapsed:{address}:{lapsed}", _ => perAddress)
-                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{address}", _ => perAddress);
+                return context.Features.Get<TokenSubject>() switch
+                {
+                    { Lapsed: false } subject => RateLimitPartition.GetFixedWindowLimiter($"user:{subject.Value}", _ => perUser),
+                    { Lapsed: true } lapsed => RateLimitPartition.GetFixedWindowLimiter($"lapsed:{address}:{lapsed.Value}", _ => perAddress),
+                    null => RateLimitPartition.GetFixedWindowLimiter($"ip:{address}", _ => perAddress),
+                };
             });
             options.OnRejected = RejectAsync;
         });
