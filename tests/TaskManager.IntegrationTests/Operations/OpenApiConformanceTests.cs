@@ -119,7 +119,7 @@ public sealed class OpenApiConformanceTests
         using var factory = new TaskManagerApiFactory();
         var contract = await OpenApiContract.ForAsync(factory);
         var taskUri = new Uri($"http://localhost/api/u/tasks/{Guid.NewGuid()}");
-        const string body = """{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","user_id":"u","title":"t","description":null,"completed":false,"created_at":"2026-11-24T03:04:48.771Z","updated_at":"2026-11-24T03:04:48.771Z"}""";
+        const string body = """{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","user_id":"u","title":"t","description":null,"completed":false,"created_at":"2026-11-24T03:04:48.771Z","updated_at":"2026-11-24T03:04:48.771Z","due_at":null,"priority":"none","tags":[],"completed_at":null}""";
 
         static HttpResponseMessage Response(HttpStatusCode status, string? json = null, string mediaType = "application/json")
         {

@@ -57,7 +57,7 @@ public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture
         var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("TaskDto").GetProperty("properties");
 
         Assert.That(properties.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(
-            new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at" }));
+            new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at", "due_at", "priority", "tags", "completed_at" }));
     }
 
     [Test]
