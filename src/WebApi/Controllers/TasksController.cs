@@ -60,7 +60,7 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ValidationProblemBody>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<TaskDto>> Create([FromBody] CreateTaskRequest body, CancellationToken cancellationToken)
     {
-        var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value), cancellationToken);
+        var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value, body.DueAt, body.Priority, body.Tags), cancellationToken);
         Response.Headers.ETag = ETags.For(task);
         // A path relative to the origin, like Link: never built from the client's Host header.
         return Created(Url.RouteUrl("GetTask", new { user_id = task.UserId, task_id = task.Id }), task);
@@ -89,7 +89,8 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
         [FromRoute(Name = "task_id")] string taskId, [FromBody] UpdateTaskRequest body, CancellationToken cancellationToken)
     {
         var task = await mediator.Send(
-            new UpdateTaskCommand(taskId, body.Title, body.Description, body.Completed, ETags.IfMatch(Request.Headers.IfMatch)),
+            new UpdateTaskCommand(
+                taskId, body.Title, body.Description, body.Completed, ETags.IfMatch(Request.Headers.IfMatch), body.DueAt, body.Priority, body.Tags),
             cancellationToken);
         Response.Headers.ETag = ETags.For(task);
         return Ok(task);

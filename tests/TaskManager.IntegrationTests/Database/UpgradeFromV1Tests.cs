@@ -75,6 +75,12 @@ public sealed class UpgradeFromV1Tests(TestDatabase database)
                 Assert.That(doneETag, Is.EqualTo("\"v2\""), "the version, and with it the ETag, is kept");
                 Assert.That(done.ToString(), Is.EqualTo(tasks[rows[1].Id.ToString()].ToString()));
             });
+
+            // A migrated task takes the new fields like any other.
+            using var retag = await client.SendAsync(
+                HttpMethod.Put, Api.TaskPath(user, rows[0].Id.ToString()), """{"tags":["Work"],"priority":"high"}""");
+            var retagged = await retag.BodyAsync();
+            Assert.That(retagged.GetProperty("tags")[0].GetString(), Is.EqualTo("Work"), retagged.ToString());
         }
         finally
         {
