@@ -50,6 +50,18 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
         return new TaskPage(items, total, hasMore);
     }
 
+    public async Task<IReadOnlyList<TagCount>> ListTagsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var tags = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == ownerId)
+            .SelectMany(t => t.TagRows)
+            .GroupBy(tag => tag.Key)
+            .Select(group => new { group.Key, Name = group.Min(tag => tag.Name)!, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        // Sorted here, by the folded name: the same order on every database, whatever its collation.
+        return [.. tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => new TagCount(tag.Name, tag.Count))];
+    }
+
     public void Add(TaskItem task) => db.Tasks.Add(task);
 
     public void Remove(TaskItem task) => db.Tasks.Remove(task);

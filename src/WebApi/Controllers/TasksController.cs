@@ -9,6 +9,7 @@ using TaskManager.Application.Tasks.Commands.CreateTask;
 using TaskManager.Application.Tasks.Commands.DeleteTask;
 using TaskManager.Application.Tasks.Commands.UpdateTask;
 using TaskManager.Application.Tasks.Queries.GetTask;
+using TaskManager.Application.Tasks.Queries.ListTags;
 using TaskManager.WebApi.Auth;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
@@ -52,6 +53,13 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
 
         return Ok(page.Items);
     }
+
+    // The caller's tags belong with their tasks: the same user rule, the same answers to a bad request.
+    [HttpGet("/api/{user_id}/tags", Name = "ListTags")]
+    [EndpointSummary("List your tags with how many tasks carry each")]
+    [ProducesResponseType<IReadOnlyList<TagCount>>(StatusCodes.Status200OK, Json)]
+    public async Task<ActionResult<IReadOnlyList<TagCount>>> Tags(CancellationToken cancellationToken) =>
+        Ok(await mediator.Send(new ListTagsQuery(), cancellationToken));
 
     [HttpPost(Name = "CreateTask")]
     [EndpointSummary("Create a task")]
