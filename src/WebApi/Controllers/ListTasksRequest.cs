@@ -88,8 +88,8 @@ public sealed class ListTasksRequest
         return _after;
     }
 
-    /// <summary>The tag values given, empty ones left out (an empty value counts as absent).</summary>
-    public IEnumerable<string> Tags => (Tag ?? []).Where(tag => tag.Length > 0);
+    /// <summary>The tag values given, blank ones left out: an empty value counts as absent, and MVC binds a blank one as null, like q's.</summary>
+    public IEnumerable<string> Tags => (Tag ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag));
 
     public ListTasksQuery ToQuery() => new(new TaskListCriteria(Status, Sort, Order, Q, Limit, Offset ?? 0, After(), Organizing()));
 
@@ -169,9 +169,10 @@ public sealed class ListTasksRequest
 
     // A cursor is a position in one particular list: another filter, order or search would make it point anywhere.
     private string Fingerprint() => _fingerprint ??= Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-        string.Join('\n', Status, Sort, Order, Q ?? string.Empty, OrganizingKey()))))[..16];
+        string.Join('\n', Status, Sort, Order, Q ?? string.Empty) + OrganizingKey())))[..16];
 
+    // Nothing when no organizing filter is given, so that the fingerprints of v1's lists stay what they were.
     private string OrganizingKey() => Organizing() is { } filter
-        ? string.Join('\t', string.Join(',', filter.Priorities ?? []), string.Join(',', filter.TagKeys), filter.DueBefore?.Ticks, filter.DueAfter?.Ticks)
+        ? "\n" + string.Join('\t', string.Join(',', filter.Priorities ?? []), string.Join(',', filter.TagKeys), filter.DueBefore?.Ticks, filter.DueAfter?.Ticks)
         : string.Empty;
 }
