@@ -17,6 +17,10 @@ public sealed record TaskDto(
     bool Completed,
     DateTime CreatedAt,
     DateTime UpdatedAt,
+    DateTime? DueAt,
+    TaskPriority Priority,
+    [property: MaxLength(TaskLimits.TagsMaxCount)] IReadOnlyList<string> Tags,
+    DateTime? CompletedAt,
     [property: JsonIgnore] int Version);
 
 /// <summary>
@@ -30,6 +34,7 @@ internal static partial class TaskMapper
     public static readonly Expression<Func<TaskItem, TaskDto>> Projection = (Expression<Func<TaskItem, TaskDto>>)
         ((UnaryExpression)((MethodCallExpression)Array.Empty<TaskItem>().AsQueryable().ProjectToDto().Expression).Arguments[1]).Operand;
 
+    [MapperIgnoreSource(nameof(TaskItem.TagRows))]
     public static partial TaskDto ToDto(this TaskItem task);
 
     public static partial IQueryable<TaskDto> ProjectToDto(this IQueryable<TaskItem> tasks);

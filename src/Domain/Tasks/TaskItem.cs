@@ -3,11 +3,14 @@ namespace TaskManager.Domain.Tasks;
 /// <summary>A user's task. State changes only through its methods, which keep the rules and the timestamps.</summary>
 public sealed class TaskItem
 {
+    private readonly List<TaskTag> _tagRows = [];
+
     // For materialization by the persistence layer, which sets every property.
     private TaskItem()
     {
         UserId = string.Empty;
         Title = string.Empty;
+        Tags = [];
     }
 
     private TaskItem(Guid id, string userId, string title, string? description, bool completed, DateTime now)
@@ -17,8 +20,10 @@ public sealed class TaskItem
         Title = title;
         Description = description;
         Completed = completed;
+        CompletedAt = completed ? now : null;
         CreatedAt = now;
         UpdatedAt = now;
+        Tags = [];
         Version = 1;
     }
 
@@ -32,6 +37,19 @@ public sealed class TaskItem
 
     public bool Completed { get; private set; }
 
+    /// <summary>When <see cref="Completed"/> last became true; null while it is false.</summary>
+    public DateTime? CompletedAt { get; private set; }
+
+    public DateTime? DueAt { get; private set; }
+
+    public TaskPriority Priority { get; private set; }
+
+    /// <summary>The tags in the order given, one spelling per tag: what a read shows, from the task's own row.</summary>
+    public string[] Tags { get; private set; }
+
+    /// <summary>The same tags as rows of their own, which filters and counts use; kept equal to <see cref="Tags"/> by <see cref="Retag"/>.</summary>
+    public IReadOnlyCollection<TaskTag> TagRows => _tagRows;
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
@@ -39,18 +57,32 @@ public sealed class TaskItem
     /// <summary>Grows by one on every change that alters a field: the source of the ETag and the concurrency token.</summary>
     public int Version { get; private set; }
 
-    public static TaskItem Create(string userId, string title, string? description, bool completed, DateTime now)
+    public static TaskItem Create(
+        string userId,
+        string title,
+        string? description,
+        bool completed,
+        DateTime now,
+        DateTime? dueAt = null,
+        TaskPriority priority = TaskPriority.None,
+        IEnumerable<string>? tags = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         Guard(userId.Length <= TaskLimits.UserIdMaxLength, nameof(userId));
 
-        return new TaskItem(
+        var task = new TaskItem(
             Guid.CreateVersion7(),
             userId,
             NormalizeTitle(title),
             CheckDescription(description),
             completed,
-            Timestamp.Normalize(now));
+            Timestamp.Normalize(now))
+        {
+            DueAt = NormalizeDue(dueAt),
+            Priority = CheckPriority(priority),
+        };
+        task.ReplaceTags(tags ?? []);
+        return task;
     }
 
     // The validators tell the client what is wrong; these guards only keep a broken task from ever existing.
@@ -100,10 +132,91 @@ public sealed class TaskItem
 
         Completed = completed;
         Touch(now);
+        CompletedAt = completed ? UpdatedAt : null;
         return true;
     }
 
     public void ToggleCompleted(DateTime now) => SetCompleted(!Completed, now);
+
+    /// <returns>Whether the due time changed.</returns>
+    public bool Schedule(DateTime? dueAt, DateTime now)
+    {
+        var normalized = NormalizeDue(dueAt);
+        if (normalized == DueAt)
+        {
+            return false;
+        }
+
+        DueAt = normalized;
+        Touch(now);
+        return true;
+    }
+
+    /// <returns>Whether the priority changed.</returns>
+    public bool Prioritize(TaskPriority priority, DateTime now)
+    {
+        if (CheckPriority(priority) == Priority)
+        {
+            return false;
+        }
+
+        Priority = priority;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Replaces the whole list of tags (see <see cref="TaskTag.Normalize"/>).</summary>
+    /// <returns>Whether the tags, their order or a spelling changed.</returns>
+    public bool Retag(IEnumerable<string> tags, DateTime now)
+    {
+        if (!ReplaceTags(tags))
+        {
+            return false;
+        }
+
+        Touch(now);
+        return true;
+    }
+
+    private static DateTime? NormalizeDue(DateTime? dueAt) => dueAt is { } due ? Timestamp.Normalize(due) : null;
+
+    private static TaskPriority CheckPriority(TaskPriority priority)
+    {
+        Guard(Enum.IsDefined(priority), nameof(priority));
+        return priority;
+    }
+
+    private bool ReplaceTags(IEnumerable<string> tags)
+    {
+        var normalized = TaskTag.Normalize(tags);
+        Guard(normalized.Length <= TaskLimits.TagsMaxCount, nameof(tags));
+        Guard(normalized.All(tag => tag.Length is > 0 and <= TaskLimits.TagMaxLength), nameof(tags));
+        if (normalized.SequenceEqual(Tags, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        // A row whose tag stays is kept (respelled if need be), so that a save updates it instead of deleting and
+        // inserting the same key.
+        var rows = _tagRows.ToDictionary(row => row.Key, StringComparer.Ordinal);
+        _tagRows.Clear();
+        foreach (var name in normalized)
+        {
+            if (rows.TryGetValue(TaskTag.KeyOf(name), out var row))
+            {
+                row.Respell(name);
+            }
+            else
+            {
+                row = new TaskTag(name);
+            }
+
+            _tagRows.Add(row);
+        }
+
+        Tags = normalized;
+        return true;
+    }
 
     private static string? CheckDescription(string? description)
     {

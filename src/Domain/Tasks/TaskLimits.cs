@@ -7,6 +7,8 @@ public static class TaskLimits
     public const int DescriptionMaxLength = 1000;
     public const int UserIdMaxLength = 128;
     public const int SearchMaxLength = 1000;
+    public const int TagMaxLength = 40;
+    public const int TagsMaxCount = 20;
     public const int PageSizeDefault = 100;
     public const int PageSizeMax = 500;
 }

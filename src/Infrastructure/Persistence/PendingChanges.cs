@@ -7,7 +7,8 @@ internal static class PendingChanges
 {
     /// <summary>
     /// Whether the database already holds every pending change: each added or modified row with exactly the values the
-    /// context has for it (the version included, which every change raises), each deleted row gone.
+    /// context has for it (the version included, which every change raises; compared as the model compares them, so
+    /// the tags array by its elements), each deleted row gone.
     /// </summary>
     public static async Task<bool> AreStoredAsync(DbContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ internal static class PendingChanges
             var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
             var isStored = entry.State == EntityState.Deleted
                 ? stored is null
-                : stored is not null && entry.CurrentValues.Properties.All(property => Equals(stored[property], entry.CurrentValues[property]));
+                : stored is not null && entry.CurrentValues.Properties.All(property =>
+                    property.GetValueComparer().Equals(stored[property], entry.CurrentValues[property]));
             if (!isStored)
             {
                 return false;

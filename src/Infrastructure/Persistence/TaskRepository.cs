@@ -32,7 +32,7 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
 
         // One row more than the page tells whether another page follows. When none does, the total is known without
         // counting: a list that fits on one page, the usual case, costs one query.
-        var usual = criteria.Search is null && criteria.After is null;
+        var usual = criteria.Search is null && criteria.After is null && criteria.Organizing is not { KeepsAll: false };
         var items = usual
             ? await CollectAsync(Queries.Page(criteria.Status, criteria.Sort, criteria.Order)(db, ownerId, criteria.Offset, criteria.Limit + 1), cancellationToken)
             : await Composed(ownerId, criteria, cancellationToken);
@@ -48,6 +48,18 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
                 ? await Queries.Count(criteria.Status)(db, ownerId, cancellationToken)
                 : await Matching(ownerId, criteria).CountAsync(cancellationToken);
         return new TaskPage(items, total, hasMore);
+    }
+
+    public async Task<IReadOnlyList<TagCount>> ListTagsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var tags = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == ownerId)
+            .SelectMany(t => t.TagRows)
+            .GroupBy(tag => tag.Key)
+            .Select(group => new { group.Key, Name = group.Min(tag => tag.Name)!, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        // Sorted here, by the folded name: the same order on every database, whatever its collation.
+        return [.. tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => new TagCount(tag.Name, tag.Count))];
     }
 
     public void Add(TaskItem task) => db.Tasks.Add(task);
@@ -87,7 +99,7 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
         return list;
     }
 
-    // A search or a cursor: composed for each request, as their values shape the SQL.
+    // A search, a cursor or an organizing filter: composed for each request, as their values shape the SQL.
     private Task<List<TaskDto>> Composed(string ownerId, TaskListCriteria criteria, CancellationToken cancellationToken)
     {
         var query = Matching(ownerId, criteria);
@@ -104,6 +116,7 @@ public sealed class TaskRepository(TaskManagerDbContext db) : ITaskRepository
     private IQueryable<TaskItem> Matching(string ownerId, TaskListCriteria criteria)
     {
         var query = TaskQueryShapes.Filter(db.Tasks.AsNoTracking().Where(t => t.UserId == ownerId), criteria.Status);
+        query = criteria.Organizing is { } organizing ? TaskQueryShapes.Organize(query, organizing) : query;
         return criteria.Search is { } search ? TaskQueryShapes.Search(query, search) : query;
     }
 

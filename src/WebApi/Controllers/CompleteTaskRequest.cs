@@ -17,4 +17,13 @@ public readonly record struct CompleteTaskRequest
 
     [Description("Type-checked, then ignored.")]
     public Optional<string?> Description { get; init; }
+
+    [Description("Type-checked, then ignored.")]
+    public Optional<string?> DueAt { get; init; }
+
+    [Description("Type-checked, then ignored.")]
+    public Optional<string> Priority { get; init; }
+
+    [Description("Type-checked, then ignored.")]
+    public Optional<IReadOnlyList<string>> Tags { get; init; }
 }

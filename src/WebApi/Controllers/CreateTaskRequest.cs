@@ -18,4 +18,14 @@ public readonly record struct CreateTaskRequest
 
     [Description("false when absent.")]
     public Optional<bool> Completed { get; init; }
+
+    [Description("RFC 3339 date-time with an offset (Z or ±hh:mm), stored in UTC to the millisecond; null or absent: none.")]
+    public Optional<string?> DueAt { get; init; }
+
+    [Description("none (when absent), low, medium or high, in lower case; null is refused.")]
+    public Optional<string> Priority { get; init; }
+
+    [MaxLength(TaskLimits.TagsMaxCount)]
+    [Description("Each trimmed, 1 to 40 characters, no control characters; spellings that differ only by case are one tag (the first is kept); order kept. [] when absent; null is refused.")]
+    public Optional<IReadOnlyList<string>> Tags { get; init; }
 }

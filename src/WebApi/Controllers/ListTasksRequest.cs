@@ -33,7 +33,7 @@ public sealed class ListTasksRequest
 
     [FromQuery(Name = "sort")]
     [DefaultValue(TaskSortField.Created)]
-    [Description("created_at, updated_at or title (case-insensitive); ties are broken by id.")]
+    [Description("created_at, updated_at, title (case-insensitive), due (tasks without due_at last in both orders) or priority (none < low < medium < high); ties are broken by id.")]
     public TaskSortField Sort { get; init; }
 
     [FromQuery(Name = "order")]
@@ -44,6 +44,22 @@ public sealed class ListTasksRequest
     [MaxLength(TaskLimits.SearchMaxLength)]
     [Description("Text that the title or the description contains, case-insensitive.")]
     public string? Q { get; init; }
+
+    [FromQuery(Name = "priority")]
+    [Description("Comma-separated priorities (none, low, medium, high): tasks with one of them.")]
+    public string? Priority { get; init; }
+
+    [FromQuery(Name = "tag")]
+    [Description("A tag the tasks carry, compared case-insensitively; repeat it (tag=a&tag=b) for tasks that carry every one.")]
+    public string[]? Tag { get; init; }
+
+    [FromQuery(Name = "due_before")]
+    [Description("RFC 3339 date-time with an offset: tasks due earlier than it (tasks without due_at never match).")]
+    public string? DueBefore { get; init; }
+
+    [FromQuery(Name = "due_after")]
+    [Description("RFC 3339 date-time with an offset: tasks due at or after it.")]
+    public string? DueAfter { get; init; }
 
     [FromQuery(Name = "limit")]
     [Range(1, TaskLimits.PageSizeMax)]
@@ -72,7 +88,42 @@ public sealed class ListTasksRequest
         return _after;
     }
 
-    public ListTasksQuery ToQuery() => new(new TaskListCriteria(Status, Sort, Order, Q, Limit, Offset ?? 0, After()));
+    /// <summary>The tag values given, blank ones left out: an empty value counts as absent, and MVC binds a blank one as null, like q's.</summary>
+    public IEnumerable<string> Tags => (Tag ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag));
+
+    public ListTasksQuery ToQuery() => new(new TaskListCriteria(Status, Sort, Order, Q, Limit, Offset ?? 0, After(), Organizing()));
+
+    /// <summary>The priorities <see cref="Priority"/> names, in any case; null when it is absent or names something else.</summary>
+    public IReadOnlyList<TaskPriority>? Priorities()
+    {
+        if (string.IsNullOrEmpty(Priority))
+        {
+            return null;
+        }
+
+        var priorities = new SortedSet<TaskPriority>();
+        foreach (var name in Priority.Split(','))
+        {
+            if (!TaskPriorityNames.TryParse(name.ToLowerInvariant(), out var priority))
+            {
+                return null;
+            }
+
+            priorities.Add(priority);
+        }
+
+        return [.. priorities];
+    }
+
+    /// <summary>The time a due_before or due_after value names; null when it is absent or no RFC 3339 time with an offset.</summary>
+    public static DateTime? DueTime(string? value) => Timestamp.TryParseRfc3339(value, out var time) ? time : null;
+
+    private TaskOrganizingFilter? Organizing()
+    {
+        var filter = new TaskOrganizingFilter(
+            Priorities(), [.. Tags.Select(TaskTag.KeyOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], DueTime(DueBefore), DueTime(DueAfter));
+        return filter.KeepsAll ? null : filter;
+    }
 
     /// <summary>The opaque cursor for the page after <paramref name="last"/>: its position, bound to this list's filter and order.</summary>
     public string CursorAfter(TaskDto last)
@@ -118,5 +169,10 @@ public sealed class ListTasksRequest
 
     // A cursor is a position in one particular list: another filter, order or search would make it point anywhere.
     private string Fingerprint() => _fingerprint ??= Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-        string.Join('\n', Status, Sort, Order, Q ?? string.Empty))))[..16];
+        string.Join('\n', Status, Sort, Order, Q ?? string.Empty) + OrganizingKey())))[..16];
+
+    // Nothing when no organizing filter is given, so that the fingerprints of v1's lists stay what they were.
+    private string OrganizingKey() => Organizing() is { } filter
+        ? "\n" + string.Join('\t', string.Join(',', filter.Priorities ?? []), string.Join(',', filter.TagKeys), filter.DueBefore?.Ticks, filter.DueAfter?.Ticks)
+        : string.Empty;
 }

@@ -9,6 +9,7 @@ using TaskManager.Application.Tasks.Commands.CreateTask;
 using TaskManager.Application.Tasks.Commands.DeleteTask;
 using TaskManager.Application.Tasks.Commands.UpdateTask;
 using TaskManager.Application.Tasks.Queries.GetTask;
+using TaskManager.Application.Tasks.Queries.ListTags;
 using TaskManager.WebApi.Auth;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
@@ -53,6 +54,13 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
         return Ok(page.Items);
     }
 
+    // The caller's tags belong with their tasks: the same user rule, the same answers to a bad request.
+    [HttpGet("/api/{user_id}/tags", Name = "ListTags")]
+    [EndpointSummary("List your tags with how many tasks carry each")]
+    [ProducesResponseType<IReadOnlyList<TagCount>>(StatusCodes.Status200OK, Json)]
+    public async Task<ActionResult<IReadOnlyList<TagCount>>> Tags(CancellationToken cancellationToken) =>
+        Ok(await mediator.Send(new ListTagsQuery(), cancellationToken));
+
     [HttpPost(Name = "CreateTask")]
     [EndpointSummary("Create a task")]
     [ProducesResponseType<TaskDto>(StatusCodes.Status201Created, Json)]
@@ -60,7 +68,7 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ValidationProblemBody>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<TaskDto>> Create([FromBody] CreateTaskRequest body, CancellationToken cancellationToken)
     {
-        var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value), cancellationToken);
+        var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value, body.DueAt, body.Priority, body.Tags), cancellationToken);
         Response.Headers.ETag = ETags.For(task);
         // A path relative to the origin, like Link: never built from the client's Host header.
         return Created(Url.RouteUrl("GetTask", new { user_id = task.UserId, task_id = task.Id }), task);
@@ -89,7 +97,8 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
         [FromRoute(Name = "task_id")] string taskId, [FromBody] UpdateTaskRequest body, CancellationToken cancellationToken)
     {
         var task = await mediator.Send(
-            new UpdateTaskCommand(taskId, body.Title, body.Description, body.Completed, ETags.IfMatch(Request.Headers.IfMatch)),
+            new UpdateTaskCommand(
+                taskId, body.Title, body.Description, body.Completed, ETags.IfMatch(Request.Headers.IfMatch), body.DueAt, body.Priority, body.Tags),
             cancellationToken);
         Response.Headers.ETag = ETags.For(task);
         return Ok(task);

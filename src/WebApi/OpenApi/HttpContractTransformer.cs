@@ -49,6 +49,7 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         }
 
         var lists = context.Description.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<TaskDto>));
+        var tags = context.Description.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<TagCount>));
         foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse described || !int.TryParse(code, out var status))
@@ -56,7 +57,12 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
-            described.Description = lists && status == 200 ? "The page of tasks, in the requested order." : Meanings.GetValueOrDefault(status, described.Description ?? code);
+            described.Description = (lists, tags, status) switch
+            {
+                (true, _, 200) => "The page of tasks, in the requested order.",
+                (_, true, 200) => "Your tags, one per name ignoring case, sorted by it, with how many of your tasks carry each.",
+                _ => Meanings.GetValueOrDefault(status, described.Description ?? code),
+            };
             var headers = described.Headers ??= new Dictionary<string, IOpenApiHeader>();
             switch (status)
             {
@@ -68,7 +74,7 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                     headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", required: true);
                     headers["ETag"] = ETag();
                     break;
-                case 200 or 304:
+                case 200 or 304 when !tags:
                     headers["ETag"] = ETag();
                     break;
                 case 401:

@@ -32,13 +32,25 @@ internal static class OpenApiSetup
                 {
                     schema.Type = JsonSchemaType.String;
                 }
+                else if (type == typeof(DateTime?))
+                {
+                    schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+                }
                 else if (IsOptional(type))
                 {
                     var nullable = context.JsonPropertyInfo?.AttributeProvider is PropertyInfo property
                         && new NullabilityInfoContext().Create(property).GenericTypeArguments[0].ReadState == NullabilityState.Nullable;
-                    schema.Type = type.GetGenericArguments()[0] == typeof(bool) ? JsonSchemaType.Boolean
+                    var value = type.GetGenericArguments()[0];
+                    schema.Type = value == typeof(bool) ? JsonSchemaType.Boolean
+                        : value == typeof(IReadOnlyList<string>) ? JsonSchemaType.Array
                         : nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
                     schema.Properties = null;
+                    if (value == typeof(IReadOnlyList<string>))
+                    {
+                        // [MaxLength] on a list counts its items.
+                        schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                        (schema.MaxItems, schema.MaxLength) = (schema.MaxLength, null);
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -76,7 +76,7 @@ public sealed class OpenApiConformanceTests
         Assert.Multiple(() =>
         {
             Assert.That(documented.Select(d => d.OperationId).Distinct(), Is.EquivalentTo(
-                new[] { "ListTasks", "CreateTask", "GetTask", "UpdateTask", "DeleteTask", "CompleteTask" }));
+                new[] { "ListTasks", "CreateTask", "GetTask", "UpdateTask", "DeleteTask", "CompleteTask", "ListTags" }));
             Assert.That(documented.Except(seen), Is.Empty, "documented, but never produced");
             Assert.That(seen.Except(documented), Is.Empty, "produced, but not documented");
             Assert.That(observed.SelectMany(o => o.Violations), Is.Empty);
@@ -119,7 +119,7 @@ public sealed class OpenApiConformanceTests
         using var factory = new TaskManagerApiFactory();
         var contract = await OpenApiContract.ForAsync(factory);
         var taskUri = new Uri($"http://localhost/api/u/tasks/{Guid.NewGuid()}");
-        const string body = """{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","user_id":"u","title":"t","description":null,"completed":false,"created_at":"2026-11-24T03:04:48.771Z","updated_at":"2026-11-24T03:04:48.771Z"}""";
+        const string body = """{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","user_id":"u","title":"t","description":null,"completed":false,"created_at":"2026-11-24T03:04:48.771Z","updated_at":"2026-11-24T03:04:48.771Z","due_at":null,"priority":"none","tags":[],"completed_at":null}""";
 
         static HttpResponseMessage Response(HttpStatusCode status, string? json = null, string mediaType = "application/json")
         {
@@ -167,7 +167,7 @@ public sealed class OpenApiConformanceTests
         using var created = await SendExpectingAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"First","description":"One"}""");
         var id = (await created.BodyAsync()).Id();
         await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Second","completed":true}""");
-        await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Third"}""");
+        await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Third","due_at":"2026-12-24T10:00:00+01:00","priority":"low","tags":["Work","home"]}""");
         await ExpectBodyErrorsAsync(client, HttpMethod.Post, tasks, """{"title":" "}""");
         await ExpectAsync(anonymous, HttpMethod.Post, tasks, HttpStatusCode.Unauthorized, """{"title":"t"}""");
         await ExpectAsync(stranger, HttpMethod.Post, tasks, HttpStatusCode.Forbidden, """{"title":"t"}""");
@@ -177,9 +177,18 @@ public sealed class OpenApiConformanceTests
         Assert.That(page.Headers.Contains("Link"), Is.True, "a first page of two out of three has a next link");
         await ExpectAsync(client, HttpMethod.Get, tasks + "?status=pending&q=first", HttpStatusCode.OK);
         await ExpectAsync(client, HttpMethod.Get, tasks + "?status=bogus", HttpStatusCode.BadRequest);
+        await ExpectAsync(client, HttpMethod.Get, tasks + "?priority=low,high&tag=WORK&due_before=2027-01-01T00:00:00Z&due_after=2026-01-01T00:00:00%2B02:00&sort=due&order=desc", HttpStatusCode.OK);
+        await ExpectAsync(client, HttpMethod.Get, tasks + "?due_before=2027-01-01", HttpStatusCode.BadRequest);
         await ExpectAsync(client, HttpMethod.Get, tasks, HttpStatusCode.RequestEntityTooLarge, TooLarge);
         await ExpectAsync(anonymous, HttpMethod.Get, tasks, HttpStatusCode.Unauthorized);
         await ExpectAsync(stranger, HttpMethod.Get, tasks, HttpStatusCode.Forbidden);
+
+        // GET tags
+        var tags = $"/api/{alice}/tags";
+        await ExpectAsync(client, HttpMethod.Get, tags, HttpStatusCode.OK);
+        await ExpectAsync(client, HttpMethod.Get, tags, HttpStatusCode.RequestEntityTooLarge, TooLarge);
+        await ExpectAsync(anonymous, HttpMethod.Get, tags, HttpStatusCode.Unauthorized);
+        await ExpectAsync(stranger, HttpMethod.Get, tags, HttpStatusCode.Forbidden);
 
         // GET one
         var task = Api.TaskPath(alice, id);
@@ -247,6 +256,7 @@ public sealed class OpenApiConformanceTests
         await ExpectAsync(client, HttpMethod.Put, task + query, expected, """{"title":"t"}""");
         await ExpectAsync(client, HttpMethod.Patch, task + "/complete" + query, expected);
         await ExpectAsync(client, HttpMethod.Delete, task + query, expected);
+        await ExpectAsync(client, HttpMethod.Get, $"/api/{user}/tags" + query, expected);
     }
 
     private static async Task ExpectAsync(
@@ -291,6 +301,8 @@ public sealed class OpenApiConformanceTests
         public Task<TaskDto?> FindOwnedDtoAsync(Guid id, string ownerId, CancellationToken cancellationToken) => throw Failure();
 
         public Task<TaskPage> ListAsync(string ownerId, TaskListCriteria criteria, CancellationToken cancellationToken) => throw Failure();
+
+        public Task<IReadOnlyList<TagCount>> ListTagsAsync(string ownerId, CancellationToken cancellationToken) => throw Failure();
 
         public void Add(TaskItem task) => throw Failure();
 

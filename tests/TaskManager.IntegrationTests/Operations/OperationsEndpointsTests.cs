@@ -57,7 +57,7 @@ public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture
         var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("TaskDto").GetProperty("properties");
 
         Assert.That(properties.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(
-            new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at" }));
+            new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at", "due_at", "priority", "tags", "completed_at" }));
     }
 
     [Test]
@@ -73,13 +73,15 @@ public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture
         {
             Assert.That(Enum(parameters["status"]), Is.EqualTo(new[] { "all", "pending", "completed" }));
             Assert.That(parameters["status"].GetProperty("default").GetString(), Is.EqualTo("all"));
-            Assert.That(Enum(parameters["sort"]), Is.EqualTo(new[] { "created", "updated", "title" }));
+            Assert.That(Enum(parameters["sort"]), Is.EqualTo(new[] { "created", "updated", "title", "due", "priority" }));
             Assert.That(Enum(parameters["order"]), Is.EqualTo(new[] { "asc", "desc" }));
             Assert.That(parameters["q"].GetProperty("maxLength").GetInt32(), Is.EqualTo(1000));
             Assert.That(parameters["limit"].GetProperty("minimum").GetInt32(), Is.EqualTo(1));
             Assert.That(parameters["limit"].GetProperty("maximum").GetInt32(), Is.EqualTo(500));
             Assert.That(parameters["limit"].GetProperty("default").GetInt32(), Is.EqualTo(100));
             Assert.That(parameters["offset"].GetProperty("minimum").GetInt32(), Is.EqualTo(0));
+            Assert.That(parameters["tag"].GetProperty("type").GetString(), Is.EqualTo("array"));
+            Assert.That(parameters.Keys, Is.SupersetOf(new[] { "priority", "due_before", "due_after" }));
         });
     }
 

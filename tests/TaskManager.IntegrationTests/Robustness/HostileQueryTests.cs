@@ -12,7 +12,10 @@ namespace TaskManager.IntegrationTests.Robustness;
 /// </summary>
 public sealed partial class HostileQueryTests(TestDatabase database) : ApiFixture(database)
 {
-    private static readonly string[] Parameters = ["status", "sort", "order", "q", "limit", "offset", "cursor"];
+    private static readonly string[] Parameters = ["status", "sort", "order", "q", "limit", "offset", "cursor", "priority", "tag", "due_before", "due_after"];
+
+    // Searched for, or compared with tags, as the text they are.
+    private static readonly string[] TextParameters = ["q", "tag"];
 
     public static IEnumerable<TestCaseData> ParameterValues()
     {
@@ -26,7 +29,7 @@ public sealed partial class HostileQueryTests(TestDatabase database) : ApiFixtur
             // Invalid UTF-8 escapes are not decoded: q searches for them as the literal text they are.
             foreach (var value in QueryNotUtf8)
             {
-                yield return Case(parameter, value, parameter == "q" ? HttpStatusCode.OK : HttpStatusCode.BadRequest);
+                yield return Case(parameter, value, TextParameters.Contains(parameter) ? HttpStatusCode.OK : HttpStatusCode.BadRequest);
             }
         }
 
@@ -36,6 +39,21 @@ public sealed partial class HostileQueryTests(TestDatabase database) : ApiFixtur
         yield return Case("limit", "501", HttpStatusCode.BadRequest);
         yield return Case("offset", "2147483647", HttpStatusCode.OK);
         yield return Case("offset", "2147483648", HttpStatusCode.BadRequest);
+        yield return Case("tag", new string('t', 40), HttpStatusCode.OK);
+        yield return Case("tag", new string('t', 41), HttpStatusCode.BadRequest);
+        yield return Case("tag", "%20%20", HttpStatusCode.OK);
+        yield return Case("tag", "a%07", HttpStatusCode.BadRequest);
+        yield return Case("tag", string.Join("&tag=", Enumerable.Range(0, 20)), HttpStatusCode.OK);
+        yield return Case("tag", string.Join("&tag=", Enumerable.Range(0, 21)), HttpStatusCode.BadRequest);
+        yield return Case("priority", "none,LOW,medium,high", HttpStatusCode.OK);
+        yield return Case("priority", "high,", HttpStatusCode.BadRequest);
+        yield return Case("priority", "urgent", HttpStatusCode.BadRequest);
+        yield return Case("due_before", "9999-12-31T23:59:59.999Z", HttpStatusCode.OK);
+        yield return Case("due_before", "0001-01-01T00:00:00Z", HttpStatusCode.OK);
+        yield return Case("due_after", "2026-12-24T00:00:00%2B14:00", HttpStatusCode.OK);
+        yield return Case("due_after", "2026-12-24", HttpStatusCode.BadRequest);
+        yield return Case("due_before", "2026-12-24T00:00:00", HttpStatusCode.BadRequest);
+        yield return Case("due_before", "0001-01-01T00:00:00%2B01:00", HttpStatusCode.BadRequest);
     }
 
     public static IEnumerable<TestCaseData> ForgedCursors()
@@ -46,6 +64,8 @@ public sealed partial class HostileQueryTests(TestDatabase database) : ApiFixtur
             ("Title", "\"m\"", $"\"{new string('m', 255)}\"", $"\"{new string('m', 256)}\""),
             ("Created", "\"638000000000000000\"", $"\"{DateTime.MaxValue.Ticks}\"", $"\"{DateTime.MaxValue.Ticks + 1}\""),
             ("Updated", "\"638000000000000000\"", $"\"{DateTime.MaxValue.Ticks}\"", $"\"{DateTime.MaxValue.Ticks + 1}\""),
+            ("Due", "\"\"", $"\"{DateTime.MaxValue.Ticks}\"", $"\"{DateTime.MaxValue.Ticks + 1}\""),
+            ("Priority", "\"0\"", "\"3\"", "\"4\""),
         })
         {
             // The controls: a forged cursor is read, so each refusal below is its hostile field's own.

@@ -8,7 +8,11 @@ namespace TaskManager.IntegrationTests.Robustness;
 public sealed class HostileRequests(int seed, string userId, string otherUserId, IReadOnlyList<string> taskIds, Func<string, string> tokenFor)
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
-    private static readonly string[] Keys = ["title", "description", "completed", "id", "user_id", "created_at", "updated_at", "", "Title", "__proto__", "title\u0000"];
+    private static readonly string[] Keys =
+    [
+        "title", "description", "completed", "id", "user_id", "created_at", "updated_at", "", "Title", "__proto__", "title\u0000",
+        "due_at", "priority", "tags", "completed_at",
+    ];
     private static readonly string[] ContentTypes =
     [
         "application/json", "application/json; charset=utf-8", "application/json; charset=utf-16", "application/json; charset=bogus",
@@ -71,11 +75,12 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
             return "?sort=title&cursor=" + HostileValues.ForgedCursor("Title", key, HostileValues.Json($"\"{Guid.NewGuid()}\""));
         }
 
-        string[] names = ["status", "sort", "order", "q", "limit", "offset", "status", "cursor", ""];
+        string[] names = ["status", "sort", "order", "q", "limit", "offset", "status", "cursor", "", "priority", "tag", "tag", "due_before", "due_after"];
         string[] values =
         [
             "all", "pending", "title", "desc", "-1", "0", "500", "501", "2147483648", "1e9", "99999999999999999999", "%E2%80%AE", "' or 1=1",
             "%", "_", "\\", "", new string('q', 1000), new string('q', 1001), .. HostileValues.QueryNul, .. HostileValues.QueryNotUtf8,
+            "due", "priority", "high", "low,HIGH", "none,", "work", new string('t', 41), "2026-12-24T00:00:00Z", "2026-12-24", "0001-01-01T00:00:00%2B01:00",
         ];
         var parts = Enumerable.Range(0, _random.Next(1, 5)).Select(_ => $"{Pick(names)}={Pick(values)}");
         return "?" + string.Join('&', parts);
@@ -126,7 +131,7 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         4 => Pick(["\"\"", "\" \"", "\"ok\"", "\"<script>alert(1)</script>\"", "\"Robert'); DROP TABLE tasks;--\"", "\"é\"", "\"🎉\"", .. HostileValues.JsonUnstorable]),
         5 => $"\"{new string('a', Pick([0, 255, 256, 1000, 1001, _random.Next(0, 1200)]))}\"",
         6 => "\"\\u00e9t\\u00e9\"",
-        7 => "\"2026-11-24T03:04:48.771Z\"",
+        7 => Pick(["\"2026-11-24T03:04:48.771Z\"", "\"2026-11-24\"", "\"9999-12-31T23:59:59.9999999-14:00\"", "\"high\"", "\"High\""]),
         8 => $"\"{Guid.NewGuid()}\"",
         9 => $"[{Value(depth + 1)},{Value(depth + 1)}]",
         _ => $"{{\"{Pick(Keys)}\":{Value(depth + 1)}}}",

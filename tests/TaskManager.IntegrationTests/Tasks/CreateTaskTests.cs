@@ -25,8 +25,12 @@ public sealed class CreateTaskTests(TestDatabase database) : ApiFixture(database
             Assert.That(task.GetProperty("completed").GetBoolean(), Is.False);
             Assert.That(task.GetProperty("created_at").GetString(), Is.EqualTo("2026-11-24T03:04:48.771Z"));
             Assert.That(task.GetProperty("updated_at").GetString(), Is.EqualTo("2026-11-24T03:04:48.771Z"));
+            Assert.That(task.GetProperty("due_at").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(task.GetProperty("priority").GetString(), Is.EqualTo("none"));
+            Assert.That(task.GetProperty("tags").GetArrayLength(), Is.Zero);
+            Assert.That(task.GetProperty("completed_at").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
             Assert.That(task.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(
-                new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at" }));
+                new[] { "id", "user_id", "title", "description", "completed", "created_at", "updated_at", "due_at", "priority", "tags", "completed_at" }));
             Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo(Api.TaskPath(UserId, task.GetProperty("id").GetString()!)));
             Assert.That(response.Headers.ETag, Is.Not.Null);
         });

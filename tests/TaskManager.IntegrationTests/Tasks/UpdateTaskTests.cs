@@ -236,7 +236,7 @@ public sealed class UpdateTaskTests(TestDatabase database) : ApiFixture(database
     [TestCase("""{"title":"Original","description":"Notes","completed":false}""", TestName = "Put_WithTheSameValues_ChangesNothing")]
     [TestCase("""{"title":"  Original  "}""", TestName = "Put_WithTheSameTitleUntrimmed_ChangesNothing")]
     [TestCase("""{"completed":false}""", TestName = "Put_WithTheSameCompleted_ChangesNothing")]
-    [TestCase("""{"priority":"high","id":"0f8fad5b-d9cb-469f-a165-70867728950e","updated_at":"2000-01-01T00:00:00.000Z"}""",
+    [TestCase("""{"colour":"red","id":"0f8fad5b-d9cb-469f-a165-70867728950e","updated_at":"2000-01-01T00:00:00.000Z","completed_at":"2000-01-01T00:00:00.000Z"}""",
         TestName = "Put_WithOnlyUnknownAndServerOwnedFields_ChangesNothing")]
     public async Task Put_ThatChangesNothing_Returns200WithUpdatedAtAndETagUnchanged(string json)
     {

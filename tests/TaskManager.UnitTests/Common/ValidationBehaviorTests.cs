@@ -2,6 +2,7 @@ using FluentValidation;
 using TaskManager.Application.Common.Behaviors;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Commands.CreateTask;
+using TaskManager.Domain.Tasks;
 using ValidationException = TaskManager.Application.Common.Exceptions.ValidationException;
 
 namespace TaskManager.UnitTests.Common;
@@ -9,7 +10,7 @@ namespace TaskManager.UnitTests.Common;
 public sealed class ValidationBehaviorTests
 {
     private static readonly TaskDto Response = new(
-        Guid.NewGuid(), "user-1", "Buy milk", null, false, DateTime.UnixEpoch, DateTime.UnixEpoch, 1);
+        Guid.NewGuid(), "user-1", "Buy milk", null, false, DateTime.UnixEpoch, DateTime.UnixEpoch, null, TaskPriority.None, [], null, 1);
 
     private static ValidationBehavior<CreateTaskCommand, TaskDto> Behavior(params IValidator<CreateTaskCommand>[] validators) =>
         new(validators);

@@ -14,6 +14,9 @@ public interface ITaskRepository
 
     Task<TaskPage> ListAsync(string ownerId, TaskListCriteria criteria, CancellationToken cancellationToken);
 
+    /// <summary>The owner's tags, one per case-folded name, with how many of the owner's tasks carry each, sorted by that name.</summary>
+    Task<IReadOnlyList<TagCount>> ListTagsAsync(string ownerId, CancellationToken cancellationToken);
+
     void Add(TaskItem task);
 
     void Remove(TaskItem task);

@@ -1,12 +1,20 @@
 using FluentValidation;
 using Mediator;
+using TaskManager.Application.Common;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks.Commands.CreateTask;
 
 /// <summary>Creates a task for the caller.</summary>
-public sealed record CreateTaskCommand(string? Title, string? Description, bool Completed) : ICommand<TaskDto>;
+/// <remarks>Absent organizing fields take their defaults (no due time, priority none, no tags); a present null is refused.</remarks>
+public sealed record CreateTaskCommand(
+    string? Title,
+    string? Description,
+    bool Completed,
+    Optional<string?> DueAt = default,
+    Optional<string> Priority = default,
+    Optional<IReadOnlyList<string>> Tags = default) : ICommand<TaskDto>;
 
 internal sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCommand>
 {
@@ -14,6 +22,9 @@ internal sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskC
     {
         RuleFor(c => c.Title).TaskTitle();
         RuleFor(c => c.Description).TaskDescription();
+        RuleFor(c => c.DueAt.Value).TaskDueAt().OverridePropertyName(nameof(CreateTaskCommand.DueAt)).When(c => c.DueAt.HasValue);
+        RuleFor(c => (string?)c.Priority.Value).TaskPriority().OverridePropertyName(nameof(CreateTaskCommand.Priority)).When(c => c.Priority.HasValue);
+        this.TaskTags(c => c.Tags.HasValue, c => c.Tags.Value);
     }
 }
 
@@ -22,7 +33,15 @@ internal sealed class CreateTaskCommandHandler(ICurrentUser currentUser, ITaskRe
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
-        var task = TaskItem.Create(currentUser.UserId, command.Title!, command.Description, command.Completed, clock.GetUtcNow().UtcDateTime);
+        var task = TaskItem.Create(
+            currentUser.UserId,
+            command.Title!,
+            command.Description,
+            command.Completed,
+            clock.GetUtcNow().UtcDateTime,
+            TaskRules.DueTime(command.DueAt.Value),
+            command.Priority.HasValue ? TaskRules.PriorityNamed(command.Priority.Value) : TaskPriority.None,
+            command.Tags.Value);
         repository.Add(task);
         await repository.SaveChangesAsync(cancellationToken);
         return task.ToDto();

@@ -11,7 +11,10 @@ public sealed record UpdateTaskCommand(
     Optional<string> Title,
     Optional<string?> Description,
     Optional<bool> Completed,
-    Precondition? IfMatch) : ICommand<TaskDto>;
+    Precondition? IfMatch,
+    Optional<string?> DueAt = default,
+    Optional<string> Priority = default,
+    Optional<IReadOnlyList<string>> Tags = default) : ICommand<TaskDto>;
 
 internal sealed class UpdateTaskCommandValidator : AbstractValidator<UpdateTaskCommand>
 {
@@ -19,6 +22,9 @@ internal sealed class UpdateTaskCommandValidator : AbstractValidator<UpdateTaskC
     {
         RuleFor(c => (string?)c.Title.Value).TaskTitle().OverridePropertyName(nameof(UpdateTaskCommand.Title)).When(c => c.Title.HasValue);
         RuleFor(c => c.Description.Value).TaskDescription().OverridePropertyName(nameof(UpdateTaskCommand.Description)).When(c => c.Description.HasValue);
+        RuleFor(c => c.DueAt.Value).TaskDueAt().OverridePropertyName(nameof(UpdateTaskCommand.DueAt)).When(c => c.DueAt.HasValue);
+        RuleFor(c => (string?)c.Priority.Value).TaskPriority().OverridePropertyName(nameof(UpdateTaskCommand.Priority)).When(c => c.Priority.HasValue);
+        this.TaskTags(c => c.Tags.HasValue, c => c.Tags.Value);
     }
 }
 
@@ -43,6 +49,21 @@ internal sealed class UpdateTaskCommandHandler(ICurrentUser currentUser, ITaskRe
             if (command.Completed.HasValue)
             {
                 task.SetCompleted(command.Completed.Value, now);
+            }
+
+            if (command.DueAt.HasValue)
+            {
+                task.Schedule(TaskRules.DueTime(command.DueAt.Value), now);
+            }
+
+            if (command.Priority.HasValue)
+            {
+                task.Prioritize(TaskRules.PriorityNamed(command.Priority.Value), now);
+            }
+
+            if (command.Tags.HasValue)
+            {
+                task.Retag(command.Tags.Value, now);
             }
         }, cancellationToken);
         return task.ToDto();

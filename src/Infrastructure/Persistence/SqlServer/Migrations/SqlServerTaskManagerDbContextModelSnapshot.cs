@@ -32,6 +32,10 @@ namespace TaskManager.Infrastructure.Persistence.SqlServer.Migrations
                         .HasColumnType("bit")
                         .HasColumnName("completed");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("completed_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("created_at");
@@ -40,6 +44,19 @@ namespace TaskManager.Infrastructure.Persistence.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int")
+                        .HasColumnName("priority");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("tags");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -71,10 +88,48 @@ namespace TaskManager.Infrastructure.Persistence.SqlServer.Migrations
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_user_created");
 
+                    b.HasIndex("UserId", "Priority", "Id")
+                        .HasDatabaseName("ix_tasks_user_priority");
+
                     b.HasIndex("UserId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tasks_user_updated");
 
+                    b.HasIndex("UserId", "Completed", "DueAt", "Id")
+                        .HasDatabaseName("ix_tasks_user_completed_due");
+
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("TaskManager.Domain.Tasks.TaskItem", b =>
+                {
+                    b.OwnsMany("TaskManager.Domain.Tasks.TaskTag", "TagRows", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("uniqueidentifier")
+                                .HasColumnName("task_id");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)")
+                                .HasColumnName("key")
+                                .UseCollation("Latin1_General_100_BIN2_UTF8");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)")
+                                .HasColumnName("name");
+
+                            b1.HasKey("TaskId", "Key")
+                                .HasName("pk_task_tags");
+
+                            b1.ToTable("task_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("TagRows");
                 });
 #pragma warning restore 612, 618
         }

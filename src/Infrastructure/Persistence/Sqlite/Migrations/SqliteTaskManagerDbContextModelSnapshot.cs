@@ -27,6 +27,10 @@ namespace TaskManager.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("completed");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -35,6 +39,19 @@ namespace TaskManager.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -65,10 +82,47 @@ namespace TaskManager.Infrastructure.Persistence.Sqlite.Migrations
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_tasks_user_created");
 
+                    b.HasIndex("UserId", "Priority", "Id")
+                        .HasDatabaseName("ix_tasks_user_priority");
+
                     b.HasIndex("UserId", "UpdatedAt", "Id")
                         .HasDatabaseName("ix_tasks_user_updated");
 
+                    b.HasIndex("UserId", "Completed", "DueAt", "Id")
+                        .HasDatabaseName("ix_tasks_user_completed_due");
+
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("TaskManager.Domain.Tasks.TaskItem", b =>
+                {
+                    b.OwnsMany("TaskManager.Domain.Tasks.TaskTag", "TagRows", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("task_id");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("key");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("name");
+
+                            b1.HasKey("TaskId", "Key")
+                                .HasName("pk_task_tags");
+
+                            b1.ToTable("task_tags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("TagRows");
                 });
 #pragma warning restore 612, 618
         }
