@@ -196,10 +196,11 @@ public sealed partial class OpenApiContract
         new("^" + TemplateParameter().Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "[^/]+") + "$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    // The schema with every component beside it as a definition, so that its $refs resolve.
+    // The schema with every component beside it as a definition, so that its $refs resolve. Wrapped in allOf: a root that
+    // is itself a $ref would leave the refs inside the schema it names unresolved (NJsonSchema).
     private JsonSchema Compile(JsonNode schema)
     {
-        var root = schema.DeepClone().AsObject();
+        var root = new JsonObject { ["allOf"] = new JsonArray(schema.DeepClone()) };
         root["definitions"] = _schemas.DeepClone();
         var text = root.ToJsonString().Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal);
         return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
