@@ -30,6 +30,21 @@ public sealed class ChangesFeedTests(TestDatabase database) : ApiFixture(databas
     }
 
     [Test]
+    public async Task FullSync_ItsNextStandsPastTheDeletionsItLeftOut()
+    {
+        var doomed = await Client.CreateTaskAsync(UserId, """{"title":"doomed"}""");
+        await Client.CreateTaskAsync(UserId, """{"title":"kept"}""");
+        using (await Client.DeleteAsync(Api.TaskPath(UserId, doomed.Id())))
+        {
+        }
+
+        var next = (await Client.ReadPageAsync(UserId)).GetProperty("next").GetString();
+        var increment = await Client.ReadPageAsync(UserId, next);
+
+        Assert.That(increment.GetProperty("changes").GetArrayLength(), Is.Zero, increment.GetRawText());
+    }
+
+    [Test]
     public async Task Since_ReturnsEachChangedTaskOnceInItsLatestStateOldestFirst()
     {
         var first = await Client.CreateTaskAsync(UserId, """{"title":"first"}""");
