@@ -188,7 +188,8 @@ try {
     const docs = await context.newPage();
     await docs.goto(`${api}/docs/`);
     const summaries = ['List your tasks (filter, sort, page)', 'Create a task', 'Get a task', 'Update the fields present in the body',
-      'Delete a task', 'Toggle or set completed'];
+      'Delete a task', 'Toggle or set completed', 'What changed since a token (a full sync without one)',
+      'Your changes live, as server-sent events'];
     const rendered = await docs.getByText(summaries[0]).first().waitFor({ timeout: 30000 }).then(() => true, () => false);
     const text = rendered ? await docs.evaluate(() => document.body.innerText) : '';
     check('/docs (Scalar) renders every operation', summaries.every(s => text.includes(s)), summaries.filter(s => !text.includes(s)).join(', '));

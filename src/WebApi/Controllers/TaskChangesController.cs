@@ -17,6 +17,8 @@ namespace TaskManager.WebApi.Controllers;
 [ApiController]
 [Route("api/{user_id}/tasks")]
 [Authorize(Policy = PathUserAuthorization.PolicyName)]
+// One group with the task operations in the document and /docs.
+[Tags("Tasks")]
 [ProducesResponseType<ProblemBody>(StatusCodes.Status400BadRequest, ProblemJson)]
 [ProducesResponseType<ProblemBody>(StatusCodes.Status401Unauthorized, ProblemJson)]
 [ProducesResponseType<ProblemBody>(StatusCodes.Status403Forbidden, ProblemJson)]

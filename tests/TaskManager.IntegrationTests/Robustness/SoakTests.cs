@@ -31,7 +31,7 @@ public sealed class SoakTests
         {
             using var api = await ApiProcess.StartAsync(TestDatabases.NewDatabaseSettings(TestDatabase.Sqlite, name));
             var users = Enumerable.Range(0, Users).Select(_ => new SimulatedUser(Api.NewUserId(), api)).ToArray();
-            var streams = await Task.WhenAll(users.Take(Watched).Select(u => LiveReplica.StartAsync(() => StreamClient(api, u.UserId), u.UserId)));
+            var streams = await Task.WhenAll(users.Take(Watched).Select(u => LiveReplica.StartAsync(() => api.StreamClientFor(u.UserId), u.UserId)));
 
             await RunAsync(users, TimeSpan.FromSeconds(5));
             var afterWarmUp = api.ResidentBytes();
@@ -60,12 +60,6 @@ public sealed class SoakTests
         }
     }
 
-    private static HttpClient StreamClient(ApiProcess api, string userId)
-    {
-        var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Valid(userId));
-        return client;
-    }
 
     private static async Task RunAsync(SimulatedUser[] users, TimeSpan duration)
     {

@@ -21,7 +21,7 @@ public sealed class LiveEventsProcessTests
             var settings = TestDatabases.NewDatabaseSettings(database, name);
             using var first = await ApiProcess.StartAsync(settings);
             using var second = await ApiProcess.StartAsync(settings);
-            using var streamClient = StreamClient(first, user);
+            using var streamClient = first.StreamClientFor(user);
             using var writer = second.ClientFor(user);
             await using var stream = await EventStreamClient.OpenAsync(streamClient, user);
             // The first request of a new process pays for its start-up; the 2 s are for the event's way between them.
@@ -104,7 +104,7 @@ public sealed class LiveEventsProcessTests
         try
         {
             using var api = await ApiProcess.StartAsync(settings);
-            using var streamClient = StreamClient(api, user);
+            using var streamClient = api.StreamClientFor(user);
             await using var one = await EventStreamClient.OpenAsync(streamClient, user);
             await using var two = await EventStreamClient.OpenAsync(streamClient, user);
 
@@ -125,12 +125,6 @@ public sealed class LiveEventsProcessTests
         }
     }
 
-    private static HttpClient StreamClient(ApiProcess api, string user)
-    {
-        var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Valid(user));
-        return client;
-    }
 
     private static void Control(string command)
     {
@@ -143,7 +137,7 @@ public sealed class LiveEventsProcessTests
     /// <summary>A client as the contract asks for: when its stream ends, it reconnects with its last event id.</summary>
     private sealed class ResumingClient(ApiProcess api, string user)
     {
-        private readonly HttpClient _http = StreamClient(api, user);
+        private readonly HttpClient _http = api.StreamClientFor(user);
         private readonly List<string> _received = [];
         private EventStreamClient? _stream;
         private string? _lastId;
