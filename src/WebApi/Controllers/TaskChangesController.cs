@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks.Changes;
 using TaskManager.Application.Tasks.Queries.OpenLiveChanges;
 using TaskManager.WebApi.Auth;
@@ -28,7 +27,7 @@ namespace TaskManager.WebApi.Controllers;
 [ProducesResponseType<ProblemBody>(StatusCodes.Status429TooManyRequests, ProblemJson)]
 [ProducesResponseType<ProblemBody>(StatusCodes.Status500InternalServerError, ProblemJson)]
 [ProducesResponseType<ProblemBody>(StatusCodes.Status503ServiceUnavailable, ProblemJson)]
-public sealed class TaskChangesController(IMediator mediator, ICurrentUser currentUser, LiveStreams liveStreams) : ControllerBase
+public sealed class TaskChangesController(IMediator mediator, LiveStreams liveStreams) : ControllerBase
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -46,7 +45,7 @@ public sealed class TaskChangesController(IMediator mediator, ICurrentUser curre
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
         CancellationToken cancellationToken)
     {
-        liveStreams.Reserve(HttpContext, currentUser.UserId);
+        liveStreams.Reserve(HttpContext);
         // What the browser's EventSource sends on a reconnect wins over the URL it first opened.
         var changes = await mediator.Send(new OpenLiveChangesQuery(string.IsNullOrEmpty(lastEventId) ? since : lastEventId), cancellationToken);
         return TypedResults.ServerSentEvents(liveStreams.Start(HttpContext, changes));

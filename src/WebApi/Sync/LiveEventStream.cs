@@ -37,13 +37,18 @@ internal static partial class LiveEventStream
         var next = events.MoveNextAsync().AsTask();
         try
         {
-            while (await Task.WhenAny(next, Task.Delay(heartbeat, stop)) != next && !stop.IsCancellationRequested)
+            while (true)
             {
-                await response.Body.WriteAsync(KeepAlive, stop);
-                await response.Body.FlushAsync(stop);
+                try
+                {
+                    return await next.WaitAsync(heartbeat, stop);
+                }
+                catch (TimeoutException) when (!next.IsCompleted)
+                {
+                    await response.Body.WriteAsync(KeepAlive, stop);
+                    await response.Body.FlushAsync(stop);
+                }
             }
-
-            return await next;
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException || DatabaseFailure.IsOutage(exception))
         {

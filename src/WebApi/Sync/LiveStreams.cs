@@ -16,10 +16,12 @@ public sealed class LiveStreams(
 {
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
 
-    /// <summary>Takes one of the user's places for the life of the response.</summary>
-    /// <exception cref="TooManyStreamsException">The user has no place left.</exception>
-    internal void Reserve(HttpContext context, string userId)
+    /// <summary>Takes one of the caller's places for the life of the response.</summary>
+    /// <exception cref="TooManyStreamsException">The caller has no place left.</exception>
+    internal void Reserve(HttpContext context)
     {
+        // The path's user, which the policy has already checked against the token.
+        var userId = TokenSubject.Of(context) ?? throw new UnauthorizedAccessException("The caller is not authenticated.");
         lock (_open)
         {
             var open = _open.GetValueOrDefault(userId);
