@@ -125,6 +125,52 @@ try {
   const deleted = await call('DELETE', `${tasks}/${id}`, { token, headers: { 'If-Match': toggled.headers?.etag } });
   check('allowed origin: DELETE with If-Match succeeds (204)', deleted.status === 204, JSON.stringify(deleted));
 
+  // ---- live events: two pages of one user; a change made in one shows in the other, and a page that reconnects
+  // with its last event id misses nothing ----
+  const bob = `bob-${crypto.randomUUID()}`;
+  const bobToken = tokenFor(bob);
+  const bobTasks = `/api/${bob}/tasks`;
+  const watcher = await context.newPage();
+  await watcher.goto(`${allowed.origin}/?api=${encodeURIComponent(api)}`);
+  const watch = (name, lastEventId) => watcher.evaluate(([n, p, o]) => window.watch(n, p, o), [name, `${bobTasks}/events`, { token: bobToken, lastEventId }]);
+  const eventsOf = name => watcher.evaluate(n => window.events[n] ?? [], name);
+  const waitForEvents = async (name, count, ms) => {
+    const deadline = Date.now() + ms;
+    let events = await eventsOf(name);
+    while (events.length < count && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+      events = await eventsOf(name);
+    }
+    return events;
+  };
+  const writer = await open(allowed.origin);
+
+  const opened = await watch('first');
+  check('live events: the stream opens from the allowed origin (200)', opened.status === 200, JSON.stringify(opened));
+  const started = Date.now();
+  const made = await writer('POST', bobTasks, { token: bobToken, json: { title: 'made in the other page' } });
+  const firstEvents = await waitForEvents('first', 1, 2000);
+  check('live events: a change made in one page shows in the other within 2 s',
+    firstEvents[0]?.type === 'upsert' && firstEvents[0]?.change?.task?.id === made.body?.id && Date.now() - started <= 2000,
+    JSON.stringify({ firstEvents, ms: Date.now() - started }));
+
+  await watcher.evaluate(() => window.unwatch('first'));
+  const lastEventId = firstEvents[0]?.id;
+  const renamed = await writer('PUT', `${bobTasks}/${made.body?.id}`, { token: bobToken, json: { title: 'renamed while away' } });
+  const another = await writer('POST', bobTasks, { token: bobToken, json: { title: 'made while away' } });
+  const resumed = await watch('resumed', lastEventId);
+  const live = await writer('DELETE', `${bobTasks}/${made.body?.id}`, { token: bobToken });
+  const resumedEvents = await waitForEvents('resumed', 3, 5000);
+  await new Promise(resolve => setTimeout(resolve, 300));
+  const settled = await eventsOf('resumed');
+  check('live events: a page that reconnects with Last-Event-ID gets what it missed, then live changes, nothing repeated',
+    resumed.status === 200 && renamed.status === 200 && another.status === 201 && live.status === 204 && settled.length === 3
+      && settled[0]?.change?.task?.title === 'renamed while away'
+      && settled[1]?.change?.task?.id === another.body?.id
+      && settled[2]?.type === 'delete' && settled[2]?.change?.id === made.body?.id,
+    JSON.stringify({ resumed, resumedEvents: settled }));
+  await watcher.evaluate(() => window.unwatch('resumed'));
+
   // ---- from any other origin the browser blocks the same calls; what needs a preflight never reaches the API ----
   for (const origin of otherOrigins) {
     const blockedCall = await open(origin);
@@ -142,7 +188,8 @@ try {
     const docs = await context.newPage();
     await docs.goto(`${api}/docs/`);
     const summaries = ['List your tasks (filter, sort, page)', 'Create a task', 'Get a task', 'Update the fields present in the body',
-      'Delete a task', 'Toggle or set completed'];
+      'Delete a task', 'Toggle or set completed', 'What changed since a token (a full sync without one)',
+      'Your changes live, as server-sent events'];
     const rendered = await docs.getByText(summaries[0]).first().waitFor({ timeout: 30000 }).then(() => true, () => false);
     const text = rendered ? await docs.evaluate(() => document.body.innerText) : '';
     check('/docs (Scalar) renders every operation', summaries.every(s => text.includes(s)), summaries.filter(s => !text.includes(s)).join(', '));

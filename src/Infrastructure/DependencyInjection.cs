@@ -8,6 +8,7 @@ using TaskManager.Infrastructure.Persistence;
 using TaskManager.Infrastructure.Persistence.Postgres;
 using TaskManager.Infrastructure.Persistence.Sqlite;
 using TaskManager.Infrastructure.Persistence.SqlServer;
+using TaskManager.Infrastructure.Sync;
 
 namespace TaskManager.Infrastructure;
 
@@ -46,6 +47,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<ITaskRepository, TaskRepository>();
+        services.AddSync(configuration, database);
         services.AddHealthChecks().AddDbContextCheck<TaskManagerDbContext>("database", tags: ["ready"]);
 
         services.AddJwtAuthentication(configuration);

@@ -11,6 +11,7 @@ using TaskManager.WebApi.Controllers;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
 using TaskManager.WebApi.OpenApi;
+using TaskManager.WebApi.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,7 @@ builder.Services.AddMediator(options =>
 builder.Services.AddPathUserAuthorization();
 builder.Services.AddProblemResponses();
 builder.Services.AddTaskControllers();
+builder.Services.AddSingleton<LiveStreams>();
 builder.Services.AddTaskManagerOpenApi();
 builder.Services.AddTaskManagerRateLimiting(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration);

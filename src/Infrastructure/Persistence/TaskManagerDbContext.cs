@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TaskManager.Domain.Tasks;
+using TaskManager.Infrastructure.Persistence.Changes;
 
 namespace TaskManager.Infrastructure.Persistence;
 
@@ -7,6 +8,43 @@ namespace TaskManager.Infrastructure.Persistence;
 public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    internal DbSet<TaskChangeEntry> TaskChanges => Set<TaskChangeEntry>();
+
+    internal DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+
+    /// <summary>
+    /// Raises the user's counter by <c>{1}</c> and returns its new value as <c>Value</c>, creating the row at the first
+    /// change. It locks the row until the transaction ends.
+    /// </summary>
+    protected internal virtual string RaiseCounterSql =>
+        """
+        INSERT INTO change_counters (user_id, last_sequence, forgotten_through) VALUES ({0}, {1}, 0)
+        ON CONFLICT (user_id) DO UPDATE SET last_sequence = change_counters.last_sequence + {1}
+        RETURNING last_sequence AS "Value"
+        """;
+
+    /// <summary>Saves the tasks' changes and records each in the changes feed, in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var recorder = new ChangeRecorder(this);
+        if (!recorder.HasChanges)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The counter's row lock is held from the first statement to the commit: sequences commit in order.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var users = await recorder.RecordAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        ChangeRecorder.Announce(this, users);
+        return saved;
+    }
+
+    /// <summary>Tells other instances, inside the change's transaction, that <paramref name="userId"/>'s feed has grown.</summary>
+    protected internal virtual Task AnnounceInTransactionAsync(string userId, long sequence, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace TaskManager.WebApi.Controllers;
 
 /// <summary>
-/// Binds the enum and number parameters of <see cref="ListTasksRequest"/>: enums by name only, in any case (MVC's own
+/// Binds the enum and number parameters of <see cref="ListTasksRequest"/> and <see cref="ChangesRequest"/>: enums by name only, in any case (MVC's own
 /// binder would also take "1" or "pending,completed"), numbers as plain digits. An unreadable value binds as one out of
 /// range (-1), so that <see cref="ListTasksRequestValidator"/> names it with the same message as any other bad value.
 /// </summary>
@@ -13,7 +13,7 @@ internal sealed class ListTasksRequestBinderProvider : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Metadata.ContainerType != typeof(ListTasksRequest))
+        if (context.Metadata.ContainerType != typeof(ListTasksRequest) && context.Metadata.ContainerType != typeof(ChangesRequest))
         {
             return null;
         }

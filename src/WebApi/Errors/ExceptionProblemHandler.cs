@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Infrastructure;
+using TaskManager.WebApi.Sync;
 
 namespace TaskManager.WebApi.Errors;
 
@@ -24,11 +25,15 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             LogDatabaseUnavailable(logger, exception);
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception);
+        }
+
+        if (problem.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status429TooManyRequests)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -53,6 +58,14 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             Detail = badRequest.Message,
         },
         BadRequestException badRequest => Problem(StatusCodes.Status400BadRequest, badRequest.Message),
+        InvalidChangeTokenException invalidToken => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [InvalidChangeTokenException.Parameter] = [invalidToken.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = "One or more query parameters are invalid.",
+        },
+        ExpiredChangeTokenException expired => Problem(StatusCodes.Status410Gone, expired.Message),
+        TooManyStreamsException tooMany => Problem(StatusCodes.Status429TooManyRequests, tooMany.Message),
         BadHttpRequestException badHttp => Problem(badHttp.StatusCode, badHttp.Message),
         // Thrown while transcoding a body whose bytes do not fit its declared charset (e.g. charset=utf-16).
         DecoderFallbackException => Problem(StatusCodes.Status400BadRequest, "The request body is not valid text in its declared charset."),

@@ -18,7 +18,7 @@ public sealed class CorsSettings
 /// </summary>
 internal static class CorsSetup
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match"];
+    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID"];
 
     public static readonly string[] ExposedHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After"];
 

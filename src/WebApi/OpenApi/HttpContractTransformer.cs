@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Changes;
 using TaskManager.WebApi.Http;
 
 namespace TaskManager.WebApi.OpenApi;
@@ -30,8 +31,24 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         [415] = "The body's Content-Type is not JSON.",
         [422] = "Well-formed JSON whose fields break the rules (missing or blank title, too long, wrong JSON type): errors names them.",
         [429] = "Too many requests from this subject (or, without a valid token, this address) in the current window.",
+        [410] = "since is older than the deletions the service still remembers (Sync:TombstoneDays): start again with a full sync.",
         [500] = "An unexpected failure: the problem holds a trace_id and nothing else.",
         [503] = "The database is unreachable, or the task is being changed by too many requests at once: nothing was written.",
+    };
+
+    // A success that is not one task: what it holds instead.
+    private static readonly Dictionary<Type, string> SuccessMeanings = new()
+    {
+        [typeof(IReadOnlyList<TaskDto>)] = "The page of tasks, in the requested order.",
+        [typeof(IReadOnlyList<TagCount>)] = "Your tags, one per name ignoring case, sorted by it, with how many of your tasks carry each.",
+        [typeof(ChangesPage)] = "Changes, oldest first, each task once in its latest state. Apply them in order, then read on with "
+            + "`next` while `has_more`: the client then holds exactly the server's tasks. Keep the last `next` for the next sync.",
+        [typeof(TaskChange)] = "A stream of server-sent events (`text/event-stream`) that stays open; the schema is that of each "
+            + "event's `data:`. Each change is one event: `id:` the token that resumes after it (send it back as `Last-Event-ID` "
+            + "or `?since=`), `event:` `upsert` or `delete`, `data:` the change as the changes feed gives it. Missed changes come "
+            + "first, then live ones, nothing lost or repeated. A `: keep-alive` comment comes at least every Sync:HeartbeatSeconds "
+            + "(15 s). The stream ends when the token expires (at exp plus the clock skew) or the service stops: reconnect with a "
+            + "fresh token and the last event id. Without a token to resume from, the stream starts with the next change.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -48,8 +65,8 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             AddHeaderParameter(operation, "If-None-Match", "An ETag you hold (weak comparison): 304 without a body while the task has not changed.");
         }
 
-        var lists = context.Description.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<TaskDto>));
-        var tags = context.Description.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<TagCount>));
+        var success = context.Description.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == 200)?.Type;
+        var lists = success == typeof(IReadOnlyList<TaskDto>);
         foreach (var (code, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse described || !int.TryParse(code, out var status))
@@ -57,12 +74,9 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
-            described.Description = (lists, tags, status) switch
-            {
-                (true, _, 200) => "The page of tasks, in the requested order.",
-                (_, true, 200) => "Your tags, one per name ignoring case, sorted by it, with how many of your tasks carry each.",
-                _ => Meanings.GetValueOrDefault(status, described.Description ?? code),
-            };
+            described.Description = status == 200 && SuccessMeanings.TryGetValue(success!, out var meaning)
+                ? meaning
+                : Meanings.GetValueOrDefault(status, described.Description ?? code);
             var headers = described.Headers ??= new Dictionary<string, IOpenApiHeader>();
             switch (status)
             {
@@ -74,7 +88,8 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                     headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", required: true);
                     headers["ETag"] = ETag();
                     break;
-                case 200 or 304 when !tags:
+                case 200 when success == typeof(TaskDto):
+                case 304:
                     headers["ETag"] = ETag();
                     break;
                 case 401:

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TaskManager.Application.Common;
+using TaskManager.Application.Tasks.Changes;
 using TaskManager.WebApi.Errors;
 
 namespace TaskManager.WebApi.OpenApi;
@@ -35,6 +36,19 @@ internal static class OpenApiSetup
                 else if (type == typeof(DateTime?))
                 {
                     schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+                }
+                else if (type == typeof(TaskChange))
+                {
+                    // An upsert carries task, a delete carries id; the member that does not apply is left out, never null.
+                    schema.Required = new HashSet<string> { "op" };
+                    schema.Description = "`{\"op\":\"upsert\",\"task\":{…}}` or `{\"op\":\"delete\",\"id\":\"…\"}`.";
+                    schema.Properties!["task"] = schema.Properties["task"] is OpenApiSchema { OneOf: { } variants }
+                        ? variants.Single(v => v is not OpenApiSchema { Type: JsonSchemaType.Null })
+                        : schema.Properties["task"];
+                    if (schema.Properties["id"] is OpenApiSchema id)
+                    {
+                        id.Type = JsonSchemaType.String;
+                    }
                 }
                 else if (IsOptional(type))
                 {

@@ -98,6 +98,14 @@ public sealed class ApiProcess : IDisposable
         return client;
     }
 
+    /// <summary>A client for streams that stay open (the live events): no overall timeout.</summary>
+    public HttpClient StreamClientFor(string userId)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Valid(userId));
+        return client;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -22,6 +23,8 @@ public sealed partial class OpenApiContract
     public static readonly string[] ContractHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After", "WWW-Authenticate"];
 
     private static readonly SemaphoreSlim Loading = new(1, 1);
+    public const string EventStream = "text/event-stream";
+
     private static OpenApiContract? _shared;
 
     private readonly JsonObject _schemas;
@@ -142,17 +145,24 @@ public sealed partial class OpenApiContract
             return;
         }
 
-        try
+        // An event stream's schema is that of each event's data.
+        var documents = mediaType == EventStream
+            ? body.Split('\n').Where(l => l.StartsWith("data:", StringComparison.Ordinal)).Select(l => l[5..].Trim()).ToList()
+            : [body];
+        foreach (var document in documents)
         {
-            using var _ = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            violations.Add($"{where}: the body is not JSON: {body}");
-            return;
-        }
+            try
+            {
+                using var _ = JsonDocument.Parse(document);
+            }
+            catch (JsonException)
+            {
+                violations.Add($"{where}: the body is not JSON: {document}");
+                continue;
+            }
 
-        violations.AddRange(Validate(media["schema"]!, body).Select(error => $"{where}: {error} in {body}"));
+            violations.AddRange(Validate(media["schema"]!, document).Select(error => $"{where}: {error} in {document}"));
+        }
     }
 
     private static void CheckHeaders(JsonObject documented, HttpResponseMessage response, string where, List<string> violations)
@@ -196,10 +206,11 @@ public sealed partial class OpenApiContract
         new("^" + TemplateParameter().Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "[^/]+") + "$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    // The schema with every component beside it as a definition, so that its $refs resolve.
+    // The schema with every component beside it as a definition, so that its $refs resolve. Wrapped in allOf: a root that
+    // is itself a $ref would leave the refs inside the schema it names unresolved (NJsonSchema).
     private JsonSchema Compile(JsonNode schema)
     {
-        var root = schema.DeepClone().AsObject();
+        var root = new JsonObject { ["allOf"] = new JsonArray(schema.DeepClone()) };
         root["definitions"] = _schemas.DeepClone();
         var text = root.ToJsonString().Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal);
         return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
@@ -220,9 +231,9 @@ public sealed class OpenApiConformanceHandler(TaskManagerApiFactory factory, ICo
             return response;
         }
 
-        // Buffered, so the test can still read the body after the check.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = response.Content.Headers.ContentType?.MediaType == OpenApiContract.EventStream
+            ? await FirstEventAsync(response, cancellationToken)
+            : await BufferedAsync(response, cancellationToken);
         var contract = await OpenApiContract.ForAsync(factory);
         var result = contract.Check(request.Method, request.RequestUri!, response, body);
         if (result is null)
@@ -244,5 +255,43 @@ public sealed class OpenApiConformanceHandler(TaskManagerApiFactory factory, ICo
         }
 
         return response;
+    }
+
+    // Buffered, so the test can still read the body after the check.
+    private static async Task<string> BufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    // A stream does not end: what is checked is its first event, or what came in two seconds. The stream is then spent.
+    private static async Task<string> FirstEventAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(2));
+        var read = new StringBuilder();
+        try
+        {
+            while (await reader.ReadLineAsync(wait.Token) is { } line && !(line.Length == 0 && read.ToString().Contains("data:", StringComparison.Ordinal)))
+            {
+                read.AppendLine(line);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        // The test still reads the body: it gets what the check read, with the stream's headers.
+        var spent = response.Content;
+        response.Content = new StringContent(read.ToString());
+        response.Content.Headers.Clear();
+        foreach (var (name, values) in spent.Headers)
+        {
+            response.Content.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        spent.Dispose();
+        return read.ToString();
     }
 }

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks;
+using TaskManager.Application.Tasks.Changes;
 using TaskManager.Domain.Tasks;
+using TaskManager.Infrastructure.Sync;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Operations;
@@ -29,7 +31,7 @@ public sealed class OpenApiConformanceTests
             await ExerciseEveryOperationAsync(factory, observed);
         }
 
-        using (var failing = new TaskManagerApiFactory(services: s => s.AddScoped<ITaskRepository, FailingTaskRepository>()))
+        using (var failing = new TaskManagerApiFactory(services: s => s.AddScoped<ITaskRepository, FailingTaskRepository>().AddScoped<IChangeFeed, FailingChangeFeed>()))
         {
             await CallEveryOperationAsync(failing, observed, HttpStatusCode.InternalServerError);
         }
@@ -76,7 +78,7 @@ public sealed class OpenApiConformanceTests
         Assert.Multiple(() =>
         {
             Assert.That(documented.Select(d => d.OperationId).Distinct(), Is.EquivalentTo(
-                new[] { "ListTasks", "CreateTask", "GetTask", "UpdateTask", "DeleteTask", "CompleteTask", "ListTags" }));
+                new[] { "ListTasks", "CreateTask", "GetTask", "UpdateTask", "DeleteTask", "CompleteTask", "ListTags", "GetTaskChanges", "GetTaskEvents" }));
             Assert.That(documented.Except(seen), Is.Empty, "documented, but never produced");
             Assert.That(seen.Except(documented), Is.Empty, "produced, but not documented");
             Assert.That(observed.SelectMany(o => o.Violations), Is.Empty);
@@ -232,6 +234,49 @@ public sealed class OpenApiConformanceTests
         await ExpectAsync(stranger, HttpMethod.Delete, task, HttpStatusCode.Forbidden);
         await ExpectAsync(client, HttpMethod.Delete, task, HttpStatusCode.NoContent);
         await ExpectAsync(client, HttpMethod.Delete, task, HttpStatusCode.NotFound);
+
+        await ExerciseSyncAsync(factory, observed);
+    }
+
+    private static async Task ExerciseSyncAsync(TaskManagerApiFactory factory, List<ObservedResponse> observed)
+    {
+        var bob = Api.NewUserId();
+        using var client = factory.ClientFor(bob, observed);
+        using var anonymous = factory.ClientWithToken(null, observed);
+        using var stranger = factory.ClientFor(Api.NewUserId(), observed);
+        var changes = Api.TasksPath(bob) + "/changes";
+        var events = Api.TasksPath(bob) + "/events";
+        var start = (await client.ReadPageAsync(bob)).GetProperty("next").GetString()!;
+        var doomed = await client.CreateTaskAsync(bob);
+        await client.CreateTaskAsync(bob);
+        using (await client.DeleteAsync(Api.TaskPath(bob, doomed.Id())))
+        {
+        }
+
+        // The first event of a stream resumed before the changes arrives at once; the checker reads it and closes.
+        await ExpectAsync(client, HttpMethod.Get, changes + "?limit=1", HttpStatusCode.OK);
+        await ExpectAsync(client, HttpMethod.Get, changes + "?since=" + start, HttpStatusCode.OK);
+        await ExpectAsync(client, HttpMethod.Get, events + "?since=" + start, HttpStatusCode.OK);
+        foreach (var path in new[] { changes, events })
+        {
+            await ExpectAsync(client, HttpMethod.Get, path + "?since=forged", HttpStatusCode.BadRequest);
+            await ExpectAsync(client, HttpMethod.Get, path, HttpStatusCode.RequestEntityTooLarge, TooLarge);
+            await ExpectAsync(anonymous, HttpMethod.Get, path, HttpStatusCode.Unauthorized);
+            await ExpectAsync(stranger, HttpMethod.Get, path, HttpStatusCode.Forbidden);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(31));
+        try
+        {
+            await factory.Services.GetRequiredService<TombstonePurger>().PurgeAsync(CancellationToken.None);
+        }
+        finally
+        {
+            factory.Clock.Reset();
+        }
+
+        await ExpectAsync(client, HttpMethod.Get, changes + "?since=" + start, HttpStatusCode.Gone);
+        await ExpectAsync(client, HttpMethod.Get, events + "?since=" + start, HttpStatusCode.Gone);
     }
 
     /// <summary>400 (malformed, not an object), 413, 415 and the given 422 body, for an operation that reads a body.</summary>
@@ -257,6 +302,8 @@ public sealed class OpenApiConformanceTests
         await ExpectAsync(client, HttpMethod.Patch, task + "/complete" + query, expected);
         await ExpectAsync(client, HttpMethod.Delete, task + query, expected);
         await ExpectAsync(client, HttpMethod.Get, $"/api/{user}/tags" + query, expected);
+        await ExpectAsync(client, HttpMethod.Get, Api.TasksPath(user) + "/changes" + query, expected);
+        await ExpectAsync(client, HttpMethod.Get, Api.TasksPath(user) + "/events" + query, expected);
     }
 
     private static async Task ExpectAsync(
@@ -311,5 +358,15 @@ public sealed class OpenApiConformanceTests
         public Task SaveChangesAsync(CancellationToken cancellationToken) => throw Failure();
 
         private static InvalidOperationException Failure() => new("An unexpected failure, made by the test.");
+    }
+
+    /// <summary>A feed that fails unexpectedly, for the sync operations' 500s.</summary>
+    private sealed class FailingChangeFeed : IChangeFeed
+    {
+        public Task<IReadOnlyList<RecordedChange>> ReadAsync(string ownerId, long after, bool liveOnly, int take, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("An unexpected failure, made by the test.");
+
+        public Task<FeedState> StateAsync(string ownerId, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("An unexpected failure, made by the test.");
     }
 }

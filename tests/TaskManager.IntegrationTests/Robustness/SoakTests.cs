@@ -7,8 +7,10 @@ namespace TaskManager.IntegrationTests.Robustness;
 
 /// <summary>
 /// A mixed workload of many users against the real process for a while (TASKMANAGER_SOAK_SECONDS, 20 by default;
-/// scripts/soak.sh runs a long one). At the end the server's state must equal what the clients were told, nothing may
-/// have failed, and resident memory must be within 20% of what it was after the warm-up.
+/// scripts/soak.sh runs a long one), with live event streams open throughout for some of them. At the end the server's
+/// state must equal what the clients were told, each stream must have received every change of its user (its copy,
+/// built from the events alone, equals the server's), nothing may have failed, and resident memory must be within 20%
+/// of what it was after the warm-up.
 /// </summary>
 [Category("Soak")]
 [NonParallelizable]
@@ -16,6 +18,7 @@ public sealed class SoakTests
 {
     private const int Users = 40;
     private const int Workers = 8;
+    private const int Watched = 6;
 
     private static TimeSpan Duration => TimeSpan.FromSeconds(int.Parse(
         Environment.GetEnvironmentVariable("TASKMANAGER_SOAK_SECONDS") ?? "20", CultureInfo.InvariantCulture));
@@ -28,6 +31,7 @@ public sealed class SoakTests
         {
             using var api = await ApiProcess.StartAsync(TestDatabases.NewDatabaseSettings(TestDatabase.Sqlite, name));
             var users = Enumerable.Range(0, Users).Select(_ => new SimulatedUser(Api.NewUserId(), api)).ToArray();
+            var streams = await Task.WhenAll(users.Take(Watched).Select(u => LiveReplica.StartAsync(() => api.StreamClientFor(u.UserId), u.UserId)));
 
             await RunAsync(users, TimeSpan.FromSeconds(5));
             var afterWarmUp = api.ResidentBytes();
@@ -37,6 +41,12 @@ public sealed class SoakTests
             foreach (var user in users)
             {
                 await user.VerifyAsync();
+            }
+
+            for (var i = 0; i < Watched; i++)
+            {
+                await using var stream = streams[i];
+                await users[i].VerifyStreamAsync(stream);
             }
 
             var operations = users.Sum(u => u.Operations);
@@ -49,6 +59,7 @@ public sealed class SoakTests
             TestDatabases.Drop(TestDatabase.Sqlite, name);
         }
     }
+
 
     private static async Task RunAsync(SimulatedUser[] users, TimeSpan duration)
     {
@@ -76,6 +87,9 @@ public sealed class SoakTests
         private readonly HttpClient _client = api.ClientFor(userId);
         private readonly Dictionary<string, (string Title, bool Completed)> _expected = [];
         private readonly HashSet<string> _deleted = [];
+        private readonly HashSet<string> _changed = [];
+
+        public string UserId => userId;
 
         public List<string> Failures { get; } = [];
 
@@ -95,7 +109,9 @@ public sealed class SoakTests
                     {
                         if (Expect(response, HttpStatusCode.Created))
                         {
-                            _expected[(await response.BodyAsync()).GetProperty("id").GetString()!] = (title, false);
+                            var created = (await response.BodyAsync()).GetProperty("id").GetString()!;
+                            _expected[created] = (title, false);
+                            _changed.Add(created);
                         }
                     }
 
@@ -107,6 +123,7 @@ public sealed class SoakTests
                         if (Expect(response, HttpStatusCode.OK))
                         {
                             _expected[id!] = (renamed, _expected[id!].Completed);
+                            _changed.Add(id!);
                         }
                     }
 
@@ -117,6 +134,7 @@ public sealed class SoakTests
                         if (Expect(response, HttpStatusCode.OK))
                         {
                             _expected[id!] = (_expected[id!].Title, !_expected[id!].Completed);
+                            _changed.Add(id!);
                         }
                     }
 
@@ -149,6 +167,15 @@ public sealed class SoakTests
                 .ToDictionary(t => t.GetProperty("id").GetString()!, t => (t.GetProperty("title").GetString()!, t.GetProperty("completed").GetBoolean()));
             Assert.That(tasks, Is.EquivalentTo(_expected), $"{userId}: the server holds exactly what the client was told");
             Assert.That(tasks.Keys.Intersect(_deleted), Is.Empty, $"{userId}: every 204 is gone");
+        }
+
+        /// <summary>The stream's copy equals the server's tasks, and it heard of every task this user changed.</summary>
+        public async Task VerifyStreamAsync(LiveReplica stream)
+        {
+            var server = await _client.ServerTasksAsync(userId);
+            var copy = await stream.SettleAsync(server, TimeSpan.FromSeconds(10));
+            Assert.That(copy, Is.EquivalentTo(server), $"{userId}: the live events alone rebuild the server's tasks");
+            Assert.That(_changed.Except(stream.Seen), Is.Empty, $"{userId}: an event for every task changed");
         }
 
         private bool Expect(HttpResponseMessage response, HttpStatusCode expected)

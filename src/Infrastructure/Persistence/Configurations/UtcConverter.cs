@@ -8,4 +8,9 @@ internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
     value => DateTime.SpecifyKind(value, DateTimeKind.Utc))
 {
     public static UtcConverter Instance { get; } = new();
+
+    /// <summary>The same for a time that may be absent.</summary>
+    public static ValueConverter<DateTime?, DateTime?> Nullable { get; } = new(
+        value => value,
+        value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
 }

@@ -99,6 +99,58 @@ namespace TaskManager.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("TaskManager.Infrastructure.Persistence.Changes.ChangeCounter", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("ForgottenThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("forgotten_through");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("change_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TaskManager.Infrastructure.Persistence.Changes.TaskChangeEntry", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_task_changes_deleted_at");
+
+                    b.HasIndex("UserId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_changes_user_sequence");
+
+                    b.ToTable("task_changes", (string)null);
+                });
+
             modelBuilder.Entity("TaskManager.Domain.Tasks.TaskItem", b =>
                 {
                     b.OwnsMany("TaskManager.Domain.Tasks.TaskTag", "TagRows", b1 =>

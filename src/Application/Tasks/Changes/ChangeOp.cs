@@ -1,0 +1,7 @@
+namespace TaskManager.Application.Tasks.Changes;
+
+public enum ChangeOp
+{
+    Upsert,
+    Delete,
+}
