@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TaskManager.Domain.Tasks;
+using TaskManager.Infrastructure.Persistence.Idempotency;
 
 namespace TaskManager.Infrastructure.Persistence;
 
@@ -7,6 +8,8 @@ namespace TaskManager.Infrastructure.Persistence;
 public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

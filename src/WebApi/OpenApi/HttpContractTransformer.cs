@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TaskManager.Application.Tasks;
 using TaskManager.WebApi.Http;
+using TaskManager.WebApi.Idempotency;
 
 namespace TaskManager.WebApi.OpenApi;
 
@@ -19,16 +20,18 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         [204] = "Deleted.",
         [304] = "The task still has the ETag named in If-None-Match. No body.",
         [400] = "The request cannot be read: a query parameter is invalid (errors names it), the body is malformed JSON, not UTF-8 "
-            + "or not a JSON object, or HTTPS is required and the call was plain HTTP.",
+            + "or not a JSON object, Idempotency-Key is malformed, or HTTPS is required and the call was plain HTTP.",
         [401] = "No token, or one that is malformed, badly signed, expired, not yet valid, for another issuer or audience, "
             + "of a refused algorithm, or without a subject. Decided before anything else.",
         [403] = "{user_id} is not the token's subject. Decided before any data is read, whether or not the task exists.",
         [404] = "{task_id} is not a UUID, does not exist, or belongs to someone else: the three are indistinguishable.",
+        [409] = "A request with the same Idempotency-Key is still in progress: retry it once that one has finished.",
         [412] = "If-Match does not match the task's current ETag: nothing was changed.",
         [413] = $"The request body is larger than {RequestLimits.MaxBytes / 1024} KiB (any request).",
         [414] = $"The query string is longer than {RequestLimits.MaxQueryLength} characters.",
         [415] = "The body's Content-Type is not JSON.",
-        [422] = "Well-formed JSON whose fields break the rules (missing or blank title, too long, wrong JSON type): errors names them.",
+        [422] = "Well-formed JSON whose fields break the rules (missing or blank title, too long, wrong JSON type): errors names them. "
+            + "Or an Idempotency-Key already used for a different request (another body or route): errors names Idempotency-Key.",
         [429] = "Too many requests from this subject (or, without a valid token, this address) in the current window.",
         [500] = "An unexpected failure: the problem holds a trace_id and nothing else.",
         [503] = "The database is unreachable, or the task is being changed by too many requests at once: nothing was written.",
@@ -46,6 +49,12 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         else if (onOneTask && method == "GET")
         {
             AddHeaderParameter(operation, "If-None-Match", "An ETag you hold (weak comparison): 304 without a body while the task has not changed.");
+        }
+
+        var idempotent = context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentAttribute>().Any();
+        if (idempotent)
+        {
+            AddHeaderParameter(operation, IdempotencyFilter.KeyHeader, IdempotencyKeyDescription);
         }
 
         var lists = context.Description.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<TaskDto>));
@@ -67,9 +76,11 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                 case 201:
                     headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", required: true);
                     headers["ETag"] = ETag();
+                    AddReplayed(headers, idempotent);
                     break;
                 case 200 or 304:
                     headers["ETag"] = ETag();
+                    AddReplayed(headers, idempotent);
                     break;
                 case 401:
                     headers["WWW-Authenticate"] = Header("`Bearer` without a token; `Bearer error=\"invalid_token\", error_description=\"...\"` with one.", required: true);
@@ -81,6 +92,21 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    private const string IdempotencyKeyDescription =
+        "1 to 255 visible ASCII characters, unique per request you mean (a UUID, say), kept for your user for at least 24 hours. "
+        + "The same key with the same request again answers with the first response, Idempotent-Replayed: true, and writes nothing; "
+        + "with a different body or route, 422; while the first is still running, 409. Only successes are kept: after an error, "
+        + "a retry with the key runs again.";
+
+    private static void AddReplayed(IDictionary<string, IOpenApiHeader> headers, bool idempotent)
+    {
+        if (idempotent)
+        {
+            headers[IdempotencyFilter.ReplayedHeader] = Header(
+                "`true` when this is the stored response of an earlier request with the same Idempotency-Key; absent otherwise.");
+        }
     }
 
     private static void AddHeaderParameter(OpenApiOperation operation, string name, string description) =>
