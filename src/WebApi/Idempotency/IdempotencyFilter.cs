@@ -1,6 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Exceptions;
@@ -67,8 +68,8 @@ internal sealed partial class IdempotencyFilter(
     // creation the Location, exactly as the action itself sets them.
     private Func<TaskDto, IdempotentResponse> ResponseFor(ActionExecutingContext context)
     {
-        var status = context.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>()
-            .Single(m => m.StatusCode is >= 200 and < 300).StatusCode;
+        var status = ((ControllerActionDescriptor)context.ActionDescriptor).MethodInfo
+            .GetCustomAttributes<ProducesResponseTypeAttribute>().Single(p => p.StatusCode is >= 200 and < 300).StatusCode;
         var url = ((ControllerBase)context.Controller).Url;
         var options = json.Value.JsonSerializerOptions;
         return task => new IdempotentResponse(
