@@ -93,6 +93,20 @@ public sealed class IdempotencyKeyTests(TestDatabase database) : ApiFixture(data
     }
 
     [Test]
+    public async Task Patch_WithTheSameKey_WithoutABodyThenWithAnEmptyObject_Replays()
+    {
+        var task = await Client.CreateTaskAsync(UserId);
+        var path = Api.TaskPath(UserId, task.Id()) + "/complete";
+
+        using var first = await SendAsync(HttpMethod.Patch, path, "toggle-spelled");
+        using var second = await SendAsync(HttpMethod.Patch, path, "toggle-spelled", "{}");
+        using var third = await SendAsync(HttpMethod.Patch, path, "toggle-spelled", """{"completed":true}""");
+
+        Assert.That(second.Headers.GetValues(Replayed), Is.EqualTo(new[] { "true" }), "both toggle: one request");
+        await third.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Test]
     public async Task TheSameKey_ForTwoUsers_IsTwoKeys()
     {
         var bob = Api.NewUserId();
