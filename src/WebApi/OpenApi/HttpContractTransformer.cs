@@ -20,7 +20,7 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         [204] = "Deleted.",
         [304] = "The task still has the ETag named in If-None-Match. No body.",
         [400] = "The request cannot be read: a query parameter is invalid (errors names it), the body is malformed JSON, not UTF-8 "
-            + "or not a JSON object, Idempotency-Key is malformed, or HTTPS is required and the call was plain HTTP.",
+            + "or not a JSON object, or HTTPS is required and the call was plain HTTP.",
         [401] = "No token, or one that is malformed, badly signed, expired, not yet valid, for another issuer or audience, "
             + "of a refused algorithm, or without a subject. Decided before anything else.",
         [403] = "{user_id} is not the token's subject. Decided before any data is read, whether or not the task exists.",
@@ -30,11 +30,17 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         [413] = $"The request body is larger than {RequestLimits.MaxBytes / 1024} KiB (any request).",
         [414] = $"The query string is longer than {RequestLimits.MaxQueryLength} characters.",
         [415] = "The body's Content-Type is not JSON.",
-        [422] = "Well-formed JSON whose fields break the rules (missing or blank title, too long, wrong JSON type): errors names them. "
-            + "Or an Idempotency-Key already used for a different request (another body or route): errors names Idempotency-Key.",
+        [422] = "Well-formed JSON whose fields break the rules (missing or blank title, too long, wrong JSON type): errors names them.",
         [429] = "Too many requests from this subject (or, without a valid token, this address) in the current window.",
         [500] = "An unexpected failure: the problem holds a trace_id and nothing else.",
         [503] = "The database is unreachable, or the task is being changed by too many requests at once: nothing was written.",
+    };
+
+    // What the Idempotency-Key adds to the meanings of the operations that take one.
+    private static readonly Dictionary<int, string> IdempotencyMeanings = new()
+    {
+        [400] = "Or Idempotency-Key is malformed.",
+        [422] = "Or the Idempotency-Key was already used for a different request (another body or route): errors names idempotency-key.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -66,6 +72,10 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             }
 
             described.Description = lists && status == 200 ? "The page of tasks, in the requested order." : Meanings.GetValueOrDefault(status, described.Description ?? code);
+            if (idempotent && IdempotencyMeanings.TryGetValue(status, out var keyMeaning))
+            {
+                described.Description += " " + keyMeaning;
+            }
             var headers = described.Headers ??= new Dictionary<string, IOpenApiHeader>();
             switch (status)
             {
