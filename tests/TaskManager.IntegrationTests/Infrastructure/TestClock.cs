@@ -10,4 +10,7 @@ public sealed class TestClock : TimeProvider
     public void Set(DateTimeOffset now) => _now = now;
 
     public void Advance(TimeSpan by) => _now = GetUtcNow() + by;
+
+    /// <summary>Back to the system clock.</summary>
+    public void Reset() => _now = null;
 }

@@ -183,32 +183,6 @@ public sealed class IdempotencyKeyTests(TestDatabase database) : ApiFixture(data
         await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Test]
-    public async Task Post_RacingWithTheSameKey_CreatesOneTask_AndEveryOtherAnswerIsAReplayOr409()
-    {
-        const int racers = 8;
-        using var start = new ManualResetEventSlim();
-        var results = Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
-        {
-            using var client = Factory.ClientFor(UserId);
-            start.Wait();
-            using var request = new HttpRequestMessage(HttpMethod.Post, Api.TasksPath(UserId)) { Content = Api.Json("""{"title":"Once"}""") };
-            request.Headers.TryAddWithoutValidation(Header, "race");
-            using var response = await client.SendAsync(request);
-            return (response.StatusCode, Replayed: response.Headers.Contains(Replayed));
-        })).ToArray();
-        start.Set();
-        var answers = await Task.WhenAll(results);
-
-        var summary = string.Join(", ", answers);
-        Assert.Multiple(async () =>
-        {
-            Assert.That(answers.Count(a => a is { StatusCode: HttpStatusCode.Created, Replayed: false }), Is.EqualTo(1), summary);
-            Assert.That(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict), Is.True, summary);
-            Assert.That(await CountTasksAsync(), Is.EqualTo(1));
-        });
-    }
-
     private Task<HttpResponseMessage> PostAsync(string key, string json) => SendAsync(HttpMethod.Post, Api.TasksPath(UserId), key, json);
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, string? json = null) =>

@@ -7,13 +7,44 @@ using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Tasks;
 
-/// <summary>An Idempotency-Key over time: while its request runs, when that request dies, across a restart, after the retention.</summary>
+/// <summary>
+/// An Idempotency-Key over time: racing requests, while its request runs, when that request dies, across a restart,
+/// after the retention.
+/// </summary>
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
 public sealed class IdempotencyLifecycleTests(TestDatabase database)
 {
     private const string Header = "Idempotency-Key";
     private const string Replayed = "Idempotent-Replayed";
     private const string Body = """{"title":"Once"}""";
+
+    [Test]
+    public async Task Post_RacingWithTheSameKey_CreatesOneTask_AndEveryOtherAnswerIsAReplayOr409()
+    {
+        const int racers = 8;
+        using var factory = new TaskManagerApiFactory(database: database);
+        var user = Api.NewUserId();
+        // The first client starts the API: racing clients would each start one.
+        using var reader = factory.ClientFor(user);
+        using var start = new ManualResetEventSlim();
+        var results = Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
+        {
+            using var client = factory.ClientFor(user);
+            start.Wait();
+            using var response = await PostAsync(client, user, "race", Body);
+            return (response.StatusCode, Replayed: response.Headers.Contains(Replayed));
+        })).ToArray();
+        start.Set();
+        var answers = await Task.WhenAll(results);
+
+        var summary = string.Join(", ", answers);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(answers.Count(a => a is { StatusCode: HttpStatusCode.Created, Replayed: false }), Is.EqualTo(1), summary);
+            Assert.That(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict), Is.True, summary);
+            Assert.That(await CountTasksAsync(reader, user), Is.EqualTo(1));
+        });
+    }
 
     [Test]
     public async Task WhileTheFirstRequestRuns_TheSameKeyIs409_AnotherBodyIs422_AndAfterwardsItReplays()

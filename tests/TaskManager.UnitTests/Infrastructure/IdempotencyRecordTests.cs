@@ -39,6 +39,20 @@ public sealed class IdempotencyRecordTests
     }
 
     [Test]
+    public void Times_AreKeptToTheMillisecond_AsEveryDatabaseStoresThem()
+    {
+        var finer = Claimed.AddTicks(1234);
+        var record = IdempotencyRecord.Claim("u", "k", "f", finer);
+        record.Complete(Created, finer.AddSeconds(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.ClaimedAt, Is.EqualTo(Claimed));
+            Assert.That(record.CompletedAt, Is.EqualTo(Claimed.AddSeconds(1)));
+        }
+    }
+
+    [Test]
     public void ClaimAgain_TakesANewTokenAndForgetsTheResponse()
     {
         var record = IdempotencyRecord.Claim("u", "k", "f", Claimed);

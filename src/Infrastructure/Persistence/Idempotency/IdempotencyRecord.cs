@@ -1,4 +1,5 @@
 using TaskManager.Application.Common.Idempotency;
+using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Infrastructure.Persistence.Idempotency;
 
@@ -51,8 +52,10 @@ public sealed class IdempotencyRecord
     public IdempotentResponse? Response =>
         CompletedAt is null ? null : new IdempotentResponse(StatusCode!.Value, Body!, ETag!, Location);
 
+    // Times to the millisecond, as every database stores them: the check for a commit whose acknowledgement was lost
+    // compares the stored row with this one, and a microsecond the database dropped would make it a different row.
     public static IdempotencyRecord Claim(string userId, string key, string fingerprint, DateTime now) =>
-        new(userId, key, fingerprint, Guid.NewGuid(), now);
+        new(userId, key, fingerprint, Guid.NewGuid(), Timestamp.Normalize(now));
 
     /// <summary>
     /// Whether the key still stands: completed within <paramref name="retention"/>, or claimed within
@@ -66,7 +69,7 @@ public sealed class IdempotencyRecord
     {
         Fingerprint = fingerprint;
         ClaimToken = Guid.NewGuid();
-        ClaimedAt = now;
+        ClaimedAt = Timestamp.Normalize(now);
         CompletedAt = null;
         StatusCode = null;
         Body = null;
@@ -80,7 +83,7 @@ public sealed class IdempotencyRecord
     public void Complete(IdempotentResponse response, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(response);
-        CompletedAt = now;
+        CompletedAt = Timestamp.Normalize(now);
         StatusCode = response.StatusCode;
         Body = response.Body;
         ETag = response.ETag;
