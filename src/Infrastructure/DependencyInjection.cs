@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Auth;
 using TaskManager.Infrastructure.Persistence;
+using TaskManager.Infrastructure.Persistence.Idempotency;
 using TaskManager.Infrastructure.Persistence.Postgres;
 using TaskManager.Infrastructure.Persistence.Sqlite;
 using TaskManager.Infrastructure.Persistence.SqlServer;
@@ -48,6 +49,10 @@ public static class DependencyInjection
 
         services.AddScoped<ITaskRepository, TaskRepository>();
         services.AddSync(configuration, database);
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
+        services.AddHostedService<IdempotencyPurge>();
         services.AddHealthChecks().AddDbContextCheck<TaskManagerDbContext>("database", tags: ["ready"]);
 
         services.AddJwtAuthentication(configuration);

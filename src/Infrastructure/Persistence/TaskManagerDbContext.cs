@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TaskManager.Domain.Tasks;
 using TaskManager.Infrastructure.Persistence.Changes;
+using TaskManager.Infrastructure.Persistence.Idempotency;
 
 namespace TaskManager.Infrastructure.Persistence;
 
@@ -8,6 +9,8 @@ namespace TaskManager.Infrastructure.Persistence;
 public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     internal DbSet<TaskChangeEntry> TaskChanges => Set<TaskChangeEntry>();
 

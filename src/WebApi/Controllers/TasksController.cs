@@ -13,6 +13,7 @@ using TaskManager.Application.Tasks.Queries.ListTags;
 using TaskManager.WebApi.Auth;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
+using TaskManager.WebApi.Idempotency;
 
 namespace TaskManager.WebApi.Controllers;
 
@@ -63,15 +64,16 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
 
     [HttpPost(Name = "CreateTask")]
     [EndpointSummary("Create a task")]
+    [Idempotent]
     [ProducesResponseType<TaskDto>(StatusCodes.Status201Created, Json)]
+    [ProducesResponseType<ProblemBody>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ProblemBody>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     [ProducesResponseType<ValidationProblemBody>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<TaskDto>> Create([FromBody] CreateTaskRequest body, CancellationToken cancellationToken)
     {
         var task = await mediator.Send(new CreateTaskCommand(body.Title.Value, body.Description.Value, body.Completed.Value, body.DueAt, body.Priority, body.Tags), cancellationToken);
         Response.Headers.ETag = ETags.For(task);
-        // A path relative to the origin, like Link: never built from the client's Host header.
-        return Created(Url.RouteUrl("GetTask", new { user_id = task.UserId, task_id = task.Id }), task);
+        return Created(TaskLocations.Of(Url, task), task);
     }
 
     [HttpGet("{task_id}", Name = "GetTask")]
@@ -117,8 +119,10 @@ public sealed class TasksController(IMediator mediator) : ControllerBase
 
     [HttpPatch("{task_id}/complete", Name = "CompleteTask")]
     [EndpointSummary("Toggle or set completed")]
+    [Idempotent]
     [ProducesResponseType<TaskDto>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemBody>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemBody>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ProblemBody>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     [ProducesResponseType<ProblemBody>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     [ProducesResponseType<ValidationProblemBody>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]

@@ -72,6 +72,7 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "A valid bearer token is required."),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, notFound.Message),
         PreconditionFailedException precondition => Problem(StatusCodes.Status412PreconditionFailed, precondition.Message),
+        IdempotencyConflictException conflict => Problem(StatusCodes.Status409Conflict, conflict.Message),
         // Any other database error (a value it cannot hold, a broken constraint) is a bug: a 500, logged as an error.
         _ when DatabaseFailure.IsOutage(exception) =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),

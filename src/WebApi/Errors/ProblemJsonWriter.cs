@@ -21,6 +21,7 @@ internal sealed class ProblemJsonWriter(IOptions<JsonOptions> json) : IProblemDe
         [404] = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         [405] = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         [406] = "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        [409] = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         [410] = "https://tools.ietf.org/html/rfc9110#section-15.5.11",
         [412] = "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         [413] = "https://tools.ietf.org/html/rfc9110#section-15.5.14",

@@ -18,9 +18,9 @@ public sealed class CorsSettings
 /// </summary>
 internal static class CorsSetup
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID"];
+    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID", "Idempotency-Key"];
 
-    public static readonly string[] ExposedHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After"];
+    public static readonly string[] ExposedHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After", "Idempotent-Replayed"];
 
     public static readonly string[] AllowedMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

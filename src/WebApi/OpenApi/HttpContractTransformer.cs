@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Changes;
 using TaskManager.WebApi.Http;
+using TaskManager.WebApi.Idempotency;
 
 namespace TaskManager.WebApi.OpenApi;
 
@@ -25,6 +26,7 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             + "of a refused algorithm, or without a subject. Decided before anything else.",
         [403] = "{user_id} is not the token's subject. Decided before any data is read, whether or not the task exists.",
         [404] = "{task_id} is not a UUID, does not exist, or belongs to someone else: the three are indistinguishable.",
+        [409] = "A request with the same Idempotency-Key is still in progress: retry it once that one has finished.",
         [412] = "If-Match does not match the task's current ETag: nothing was changed.",
         [413] = $"The request body is larger than {RequestLimits.MaxBytes / 1024} KiB (any request).",
         [414] = $"The query string is longer than {RequestLimits.MaxQueryLength} characters.",
@@ -51,6 +53,13 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             + "fresh token and the last event id. Without a token to resume from, the stream starts with the next change.",
     };
 
+    // What the Idempotency-Key adds to the meanings of the operations that take one.
+    private static readonly Dictionary<int, string> IdempotencyMeanings = new()
+    {
+        [400] = "Or Idempotency-Key is malformed.",
+        [422] = "Or the Idempotency-Key was already used for a different request (another body or route): errors names idempotency-key.",
+    };
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.SecuritySchemeName, context.Document)] = [] }];
@@ -65,6 +74,12 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             AddHeaderParameter(operation, "If-None-Match", "An ETag you hold (weak comparison): 304 without a body while the task has not changed.");
         }
 
+        var idempotent = context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentAttribute>().Any();
+        if (idempotent)
+        {
+            AddHeaderParameter(operation, IdempotencyFilter.KeyHeader, IdempotencyKeyDescription);
+        }
+
         var success = context.Description.SupportedResponseTypes.FirstOrDefault(r => r.StatusCode == 200)?.Type;
         var lists = success == typeof(IReadOnlyList<TaskDto>);
         foreach (var (code, response) in operation.Responses ?? [])
@@ -77,6 +92,10 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
             described.Description = status == 200 && SuccessMeanings.TryGetValue(success!, out var meaning)
                 ? meaning
                 : Meanings.GetValueOrDefault(status, described.Description ?? code);
+            if (idempotent && IdempotencyMeanings.TryGetValue(status, out var keyMeaning))
+            {
+                described.Description += " " + keyMeaning;
+            }
             var headers = described.Headers ??= new Dictionary<string, IOpenApiHeader>();
             switch (status)
             {
@@ -87,10 +106,12 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
                 case 201:
                     headers["Location"] = Header("The new task's URL, a path relative to this origin: `/api/{user_id}/tasks/{id}`.", required: true);
                     headers["ETag"] = ETag();
+                    AddReplayed(headers, idempotent);
                     break;
                 case 200 when success == typeof(TaskDto):
                 case 304:
                     headers["ETag"] = ETag();
+                    AddReplayed(headers, idempotent);
                     break;
                 case 401:
                     headers["WWW-Authenticate"] = Header("`Bearer` without a token; `Bearer error=\"invalid_token\", error_description=\"...\"` with one.", required: true);
@@ -102,6 +123,21 @@ internal sealed class HttpContractTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    private const string IdempotencyKeyDescription =
+        "1 to 255 visible ASCII characters, unique per request you mean (a UUID, say), kept for your user for at least 24 hours. "
+        + "The same key with the same request again answers with the first response, Idempotent-Replayed: true, and writes nothing; "
+        + "with a different body or route, 422; while the first is still running, 409. Only successes are kept: after an error, "
+        + "a retry with the key runs again.";
+
+    private static void AddReplayed(IDictionary<string, IOpenApiHeader> headers, bool idempotent)
+    {
+        if (idempotent)
+        {
+            headers[IdempotencyFilter.ReplayedHeader] = Header(
+                "`true` when this is the stored response of an earlier request with the same Idempotency-Key; absent otherwise.");
+        }
     }
 
     private static void AddHeaderParameter(OpenApiOperation operation, string name, string description) =>

@@ -50,6 +50,34 @@ public sealed class AmbiguousCommitTests(TestDatabase database)
         Assert.That(list.EnumerateArray().Select(t => t.Id()), Is.EqualTo(new[] { (await response.BodyAsync()).Id() }));
     }
 
+    // The first write is the key's claim; the second, the task with the key's completion.
+    [TestCase(false, 0)]
+    [TestCase(true, 0)]
+    [TestCase(false, 1)]
+    [TestCase(true, 1)]
+    public async Task Post_WithAKey_WhenTheConnectionFailsAroundTheCommitOfTheClaimOrTheWrite_Returns201Once_ThenReplays(
+        bool afterCommit, int writesToPass)
+    {
+        // A time finer than the database keeps: the check after a lost acknowledgement must still find the rows equal.
+        var now = DateTime.UtcNow;
+        _factory.Clock.Set(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond) + 1234, TimeSpan.Zero));
+        _failure.FailNextWrite(afterCommit, writesToPass);
+        using var response = await PostWithKeyAsync();
+        var body = await response.Content.ReadAsStringAsync();
+        using var replay = await PostWithKeyAsync();
+        _factory.Clock.Reset();
+
+        Assert.That(_failure.Thrown, Is.True, "the failure was injected");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        var list = await (await _client.GetAsync(Api.TasksPath(_user))).BodyAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(replay.Headers.GetValues("Idempotent-Replayed"), Is.EqualTo(new[] { "true" }));
+            Assert.That(await replay.Content.ReadAsStringAsync(), Is.EqualTo(body));
+            Assert.That(list.EnumerateArray().Select(t => t.Id()), Is.EqualTo(new[] { (await response.BodyAsync()).Id() }));
+        });
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task Patch_WhenTheConnectionFailsAroundTheCommit_TogglesOnce(bool afterCommit)
@@ -107,4 +135,8 @@ public sealed class AmbiguousCommitTests(TestDatabase database)
         using var get = await _client.GetAsync(Api.TaskPath(_user, id));
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    private Task<HttpResponseMessage> PostWithKeyAsync() =>
+        _client.SendAsync(HttpMethod.Post, Api.TasksPath(_user), """{"title":"Once"}""",
+            headers => headers.TryAddWithoutValidation("Idempotency-Key", "ambiguous"));
 }

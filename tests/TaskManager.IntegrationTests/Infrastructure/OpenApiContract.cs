@@ -20,7 +20,7 @@ public sealed record ObservedResponse(string OperationId, int Status, IReadOnlyL
 public sealed partial class OpenApiContract
 {
     /// <summary>Headers the contract gives a meaning to: each may appear only where the document lists it.</summary>
-    public static readonly string[] ContractHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After", "WWW-Authenticate"];
+    public static readonly string[] ContractHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After", "WWW-Authenticate", "Idempotent-Replayed"];
 
     private static readonly SemaphoreSlim Loading = new(1, 1);
     public const string EventStream = "text/event-stream";

@@ -20,6 +20,7 @@ public sealed partial class WriteFailure(TestDatabase database) : DbCommandInter
     private const int AfterCommit = 2;
 
     private int _armed;
+    private int _writesToPass;
 
     /// <summary>Whether the armed failure has been thrown.</summary>
     public bool Thrown => Volatile.Read(ref _armed) == Idle;
@@ -40,7 +41,13 @@ public sealed partial class WriteFailure(TestDatabase database) : DbCommandInter
         }
     }
 
-    public void FailNextWrite(bool afterCommit) => Volatile.Write(ref _armed, afterCommit ? AfterCommit : BeforeCommit);
+    /// <param name="afterCommit">Whether the failure hides a commit.</param>
+    /// <param name="writesToPass">How many writes succeed before the one that fails.</param>
+    public void FailNextWrite(bool afterCommit, int writesToPass = 0)
+    {
+        Volatile.Write(ref _writesToPass, writesToPass);
+        Volatile.Write(ref _armed, afterCommit ? AfterCommit : BeforeCommit);
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
@@ -59,8 +66,11 @@ public sealed partial class WriteFailure(TestDatabase database) : DbCommandInter
         throw Transient();
     }
 
+    // Each write is counted once, as it starts.
     private bool Disarm(DbCommand command, int when) =>
-        Write().IsMatch(command.CommandText) && Interlocked.CompareExchange(ref _armed, Idle, when) == when;
+        Write().IsMatch(command.CommandText) && Volatile.Read(ref _armed) != Idle
+        && (when == BeforeCommit ? Interlocked.Decrement(ref _writesToPass) : Volatile.Read(ref _writesToPass)) < 0
+        && Interlocked.CompareExchange(ref _armed, Idle, when) == when;
 
     private Exception Transient() => database == TestDatabase.Postgres
         ? new NpgsqlException("Injected: the connection was lost.", new IOException("Injected."))

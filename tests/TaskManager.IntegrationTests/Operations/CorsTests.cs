@@ -37,7 +37,7 @@ public sealed class CorsTests
         using var client = _factory.ClientWithToken(null);
 
         using var response = await PreflightAsync(client, Api.TaskPath("alice", Guid.NewGuid().ToString()), Spa, method,
-            "authorization, content-type, if-match, if-none-match");
+            "authorization, content-type, if-match, if-none-match, idempotency-key");
 
         Assert.Multiple(() =>
         {
@@ -45,7 +45,7 @@ public sealed class CorsTests
             Assert.That(Header(response, "Access-Control-Allow-Origin"), Is.EqualTo(Spa));
             Assert.That(List(response, "Access-Control-Allow-Methods"), Does.Contain(method.ToLowerInvariant()));
             Assert.That(List(response, "Access-Control-Allow-Headers"), Is.SupersetOf(
-                new[] { "authorization", "content-type", "if-match", "if-none-match" }));
+                new[] { "authorization", "content-type", "if-match", "if-none-match", "idempotency-key" }));
             Assert.That(Header(response, "Access-Control-Max-Age"), Is.EqualTo("600"));
             Assert.That(response.Headers.Contains("WWW-Authenticate"), Is.False, "a preflight is not challenged");
         });
@@ -116,7 +116,7 @@ public sealed class CorsTests
             {
                 Assert.That(Header(response, "Access-Control-Allow-Origin"), Is.EqualTo(Spa));
                 Assert.That(List(response, "Access-Control-Expose-Headers"), Is.EquivalentTo(
-                    new[] { "etag", "location", "x-total-count", "link", "retry-after" }));
+                    new[] { "etag", "location", "x-total-count", "link", "retry-after", "idempotent-replayed" }));
                 Assert.That(List(response, "Vary"), Does.Contain("origin"), "a cache must not serve one origin's answer to another");
             });
         }

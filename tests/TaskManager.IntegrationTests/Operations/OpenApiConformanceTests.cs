@@ -71,6 +71,12 @@ public sealed class OpenApiConformanceTests
             await CallEveryOperationAsync(plain, observed, HttpStatusCode.RequestUriTooLong, query: "?q=" + new string('q', 5000));
         }
 
+        var gate = new GatedSaves();
+        using (var held = new TaskManagerApiFactory(services: gate.AddTo))
+        {
+            await CallIdempotentOperationsInFlightAsync(held, gate, observed);
+        }
+
         using var any = new TaskManagerApiFactory();
         var contract = await OpenApiContract.ForAsync(any);
         var documented = contract.DocumentedResponses().ToHashSet();
@@ -170,6 +176,9 @@ public sealed class OpenApiConformanceTests
         var id = (await created.BodyAsync()).Id();
         await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Second","completed":true}""");
         await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Third","due_at":"2026-12-24T10:00:00+01:00","priority":"low","tags":["Work","home"]}""");
+        await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Fourth"}""", IdempotencyKey("fourth"));
+        await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.Created, """{"title":"Fourth"}""", IdempotencyKey("fourth"));
+        await ExpectAsync(client, HttpMethod.Post, tasks, HttpStatusCode.UnprocessableEntity, """{"title":"Other"}""", IdempotencyKey("fourth"));
         await ExpectBodyErrorsAsync(client, HttpMethod.Post, tasks, """{"title":" "}""");
         await ExpectAsync(anonymous, HttpMethod.Post, tasks, HttpStatusCode.Unauthorized, """{"title":"t"}""");
         await ExpectAsync(stranger, HttpMethod.Post, tasks, HttpStatusCode.Forbidden, """{"title":"t"}""");
@@ -219,6 +228,8 @@ public sealed class OpenApiConformanceTests
         var complete = task + "/complete";
         await ExpectAsync(client, HttpMethod.Patch, complete, HttpStatusCode.OK);
         await ExpectAsync(client, HttpMethod.Patch, complete, HttpStatusCode.OK, """{"completed":false}""");
+        await ExpectAsync(client, HttpMethod.Patch, complete, HttpStatusCode.OK, """{"completed":false}""", IdempotencyKey("set-pending"));
+        await ExpectAsync(client, HttpMethod.Patch, complete, HttpStatusCode.OK, """{"completed":false}""", IdempotencyKey("set-pending"));
         await ExpectAsync(client, HttpMethod.Patch, complete, HttpStatusCode.PreconditionFailed,
             headers: h => h.TryAddWithoutValidation("If-Match", etag));
         await ExpectAsync(client, HttpMethod.Patch, missing + "/complete", HttpStatusCode.NotFound);
@@ -278,6 +289,26 @@ public sealed class OpenApiConformanceTests
         await ExpectAsync(client, HttpMethod.Get, changes + "?since=" + start, HttpStatusCode.Gone);
         await ExpectAsync(client, HttpMethod.Get, events + "?since=" + start, HttpStatusCode.Gone);
     }
+
+    /// <summary>The 409 of a key whose first request is still running, for each operation that takes an Idempotency-Key.</summary>
+    private static async Task CallIdempotentOperationsInFlightAsync(TaskManagerApiFactory factory, GatedSaves gate, List<ObservedResponse> observed)
+    {
+        var user = Api.NewUserId();
+        using var client = factory.ClientFor(user, observed);
+        var id = (await client.CreateTaskAsync(user)).Id();
+        foreach (var (method, path) in new[] { (HttpMethod.Post, Api.TasksPath(user)), (HttpMethod.Patch, Api.TaskPath(user, id) + "/complete") })
+        {
+            gate.Arm();
+            var first = SendExpectingAsync(client, method, path, method == HttpMethod.Post ? HttpStatusCode.Created : HttpStatusCode.OK,
+                """{"title":"t"}""", IdempotencyKey(method.Method));
+            await gate.Entered;
+            await ExpectAsync(client, method, path, HttpStatusCode.Conflict, """{"title":"t"}""", IdempotencyKey(method.Method));
+            gate.Release();
+            using var done = await first;
+        }
+    }
+
+    private static Action<HttpRequestHeaders> IdempotencyKey(string key) => headers => headers.TryAddWithoutValidation("Idempotency-Key", key);
 
     /// <summary>400 (malformed, not an object), 413, 415 and the given 422 body, for an operation that reads a body.</summary>
     private static async Task ExpectBodyErrorsAsync(HttpClient client, HttpMethod method, string path, string invalid)

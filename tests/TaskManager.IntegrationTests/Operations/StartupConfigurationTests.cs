@@ -24,6 +24,18 @@ public sealed class StartupConfigurationTests
         Assert.That(failure!.ToString(), Does.Contain(reason).And.Contain("BETTER_AUTH_SECRET"));
     }
 
+    [TestCase("Idempotency:RetentionHours", "23", TestName = "Start_WithIdempotencyKeysKeptUnder24Hours_RefusesAndNamesTheSetting")]
+    [TestCase("Idempotency:InFlightSeconds", "0", TestName = "Start_WithNoInFlightWindowForIdempotencyKeys_RefusesAndNamesTheSetting")]
+    public void Start_WithRefusedIdempotencySetting_FailsWithTheReason(string key, string value)
+    {
+        using var factory = new TaskManagerApiFactory(new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure, Is.InstanceOf<OptionsValidationException>().Or.InnerException.InstanceOf<OptionsValidationException>());
+        Assert.That(failure!.ToString(), Does.Contain(key[(key.IndexOf(':') + 1)..]));
+    }
+
     [Test]
     public async Task Start_InDevelopmentWithDevelopmentSecret_Serves()
     {

@@ -26,6 +26,12 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         "00000000-0000-0000-0000-000000000000", "{0f8fad5b-d9cb-469f-a165-70867728950e}", "0F8FAD5B-D9CB-469F-A165-70867728950E",
     ];
 
+    private static readonly string[] IdempotencyKeys =
+    [
+        "k1", "k2", "k3", Guid.Empty.ToString(), new string('k', 255), new string('k', 256), " ", "a b", "tab\there", "é", "🎉", "\u007f",
+        "' OR 1=1 --", "%00", "\"quoted\"", "a,b",
+    ];
+
     private readonly Random _random = new(seed);
 
     public HttpRequestMessage Next()
@@ -158,6 +164,12 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         if (_random.Next(3) == 0)
         {
             request.Headers.TryAddWithoutValidation(Pick(["If-Match", "If-None-Match"]), Pick(["*", "\"v1\"", "W/\"v1\"", "\"v-1\"", "\"v99999999999\"", "garbage", "\"", "\"v1\", W/\"v2\", \"x\"", ""]));
+        }
+
+        if (_random.Next(4) == 0)
+        {
+            // A few keys come back on other routes and bodies (422) or as replays; the rest are malformed (400).
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", Pick(IdempotencyKeys));
         }
 
         if (_random.Next(5) == 0)

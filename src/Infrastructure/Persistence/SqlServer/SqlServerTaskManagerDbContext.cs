@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TaskManager.Domain.Tasks;
 using TaskManager.Infrastructure.Persistence.Changes;
+using TaskManager.Infrastructure.Persistence.Idempotency;
 
 namespace TaskManager.Infrastructure.Persistence.SqlServer;
 
@@ -27,5 +28,8 @@ public sealed class SqlServerTaskManagerDbContext(DbContextOptions<SqlServerTask
         modelBuilder.Entity<TaskItem>().OwnsMany(t => t.TagRows).Property(tag => tag.Key).UseCollation(BinaryCollation);
         modelBuilder.Entity<TaskChangeEntry>().Property(c => c.UserId).UseCollation(BinaryCollation);
         modelBuilder.Entity<ChangeCounter>().Property(c => c.UserId).UseCollation(BinaryCollation);
+        // An idempotency key's user, and the key itself: "A" and "a" are two keys.
+        modelBuilder.Entity<IdempotencyRecord>().Property(r => r.UserId).UseCollation(BinaryCollation);
+        modelBuilder.Entity<IdempotencyRecord>().Property(r => r.Key).UseCollation(BinaryCollation);
     }
 }
