@@ -52,6 +52,9 @@ public sealed class GatedSaves
         public Task<TaskPage> ListAsync(string ownerId, TaskListCriteria criteria, CancellationToken cancellationToken) =>
             inner.ListAsync(ownerId, criteria, cancellationToken);
 
+        public Task<IReadOnlyList<TagCount>> ListTagsAsync(string ownerId, CancellationToken cancellationToken) =>
+            inner.ListTagsAsync(ownerId, cancellationToken);
+
         public void Add(TaskItem task) => inner.Add(task);
 
         public void Remove(TaskItem task) => inner.Remove(task);
