@@ -18,7 +18,9 @@ public sealed class CorsSettings
 /// </summary>
 internal static class CorsSetup
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match"];
+    // The contract's four, and those an MCP client sends to /mcp (its protocol revision; the method and tool it calls).
+    public static readonly string[] AllowedHeaders =
+        ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Mcp-Protocol-Version", "Mcp-Method", "Mcp-Name"];
 
     public static readonly string[] ExposedHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After"];
 

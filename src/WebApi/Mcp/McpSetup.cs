@@ -24,6 +24,7 @@ internal static class McpSetup
             })
             .WithHttpTransport(transport => transport.Stateless = true)
             .WithTools<TaskTools>(ToolJson())
+            .WithMessageFilters(filters => filters.AddIncomingFilter(UnreadableArguments.SetAside))
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolFailureFilter.Wrap));
         return services;
     }

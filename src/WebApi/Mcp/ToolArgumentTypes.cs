@@ -27,6 +27,11 @@ internal static class ToolArgumentTypes
             errors[name] = [$"{name} is required."];
         }
 
+        foreach (var name in UnreadableArguments.Of(call))
+        {
+            errors[name] = [$"{name} must be valid Unicode text."];
+        }
+
         foreach (var (name, value) in sent)
         {
             if (properties.TryGetProperty(name, out var schema) && Problem(name, value, schema) is { } problem)
@@ -56,16 +61,8 @@ internal static class ToolArgumentTypes
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            string text;
-            try
-            {
-                text = value.GetString()!;
-            }
-            catch (InvalidOperationException)
-            {
-                // An escaped lone surrogate (\ud800) is well-formed JSON, but no text.
-                return $"{name} must be valid Unicode text.";
-            }
+            // Strings hold text here: UnreadableArguments set aside those that do not.
+            var text = value.GetString()!;
 
             // Names are case-insensitive, as in the query string.
             if (schema.TryGetProperty("enum", out var allowed)
