@@ -71,6 +71,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestLimits();
+app.UseMcpRequestChecks();
 
 app.MapControllers();
 app.MapTaskManagerMcp();
