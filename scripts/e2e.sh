@@ -2,10 +2,11 @@
 # The real clients against the live service, as CI runs them (.ci/run calls this after `dotnet test`):
 #   1. publishes the API (Release) to a temporary folder and starts it on 127.0.0.1 with a fresh SQLite database,
 #      a random BETTER_AUTH_SECRET and Cors:AllowedOrigins naming the browser test's page origin;
-#   2. runs the Postman collection with newman, then the browser test (CORS and /docs) in Debian's Chromium,
-#      both pinned in e2e/package-lock.json and installed with `npm ci`;
-#   3. stops the API and writes $E2E_RESULTS_DIR/e2e.counts ("passed=N failed=N", every newman assertion and
-#      browser check), next to newman's JSON/JUnit reports and the browser test's JSON.
+#   2. runs the Postman collection with newman, then the browser test (CORS and /docs) in Debian's Chromium, then
+#      the MCP client on /mcp (@modelcontextprotocol/sdk), all pinned in e2e/package-lock.json and installed with
+#      `npm ci`;
+#   3. stops the API and writes $E2E_RESULTS_DIR/e2e.counts ("passed=N failed=N", every newman assertion, browser
+#      check and MCP check), next to newman's JSON/JUnit reports and the browser and MCP tests' JSON.
 # Exits non-zero if anything failed. Needs the .NET SDK, Node 20 and npm; installs chromium with apt when
 # /usr/bin/chromium is missing (or set CHROMIUM_PATH to a Chromium or Chrome of your own).
 set -uo pipefail
@@ -13,19 +14,19 @@ cd "$(dirname "$0")/.."
 root=$PWD
 results=${E2E_RESULTS_DIR:-$root/TestResults}
 mkdir -p "$results"
-rm -f "$results/e2e.counts" "$results/newman.json" "$results/newman.xml" "$results/browser.json"
+rm -f "$results/e2e.counts" "$results/newman.json" "$results/newman.xml" "$results/browser.json" "$results/mcp.json"
 work=$(mktemp -d /tmp/taskmanager-e2e.XXXXXX)
 api_pid=
 
-newman_passed=0 newman_failed=0 browser_passed=0 browser_failed=0 setup_failed=0
+newman_passed=0 newman_failed=0 browser_passed=0 browser_failed=0 mcp_passed=0 mcp_failed=0 setup_failed=0
 
 finish() {
   if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
     kill "$api_pid" && wait "$api_pid" 2>/dev/null
   fi
-  local passed=$((newman_passed + browser_passed)) failed=$((newman_failed + browser_failed + setup_failed))
+  local passed=$((newman_passed + browser_passed + mcp_passed)) failed=$((newman_failed + browser_failed + mcp_failed + setup_failed))
   echo "passed=$passed failed=$failed" >"$results/e2e.counts"
-  echo "e2e: newman assertions ok $newman_passed, failed $newman_failed; browser checks ok $browser_passed, failed $browser_failed; set-up failures $setup_failed"
+  echo "e2e: newman assertions ok $newman_passed, failed $newman_failed; browser checks ok $browser_passed, failed $browser_failed; MCP checks ok $mcp_passed, failed $mcp_failed; set-up failures $setup_failed"
   rm -rf "$work"
 }
 trap finish EXIT
@@ -107,4 +108,14 @@ browser_failed=${browser_failed:-0}
 if [ "$browser_status" -ne 0 ] && [ "$browser_failed" -eq 0 ]; then browser_failed=1; fi
 if [ "$browser_passed" -eq 0 ]; then browser_failed=$((browser_failed + 1)); fi
 
-[ $((newman_failed + browser_failed)) -eq 0 ]
+# ---- the MCP client ----
+API_URL="$api" BETTER_AUTH_SECRET="$secret" RESULTS_FILE="$results/mcp.json" node e2e/mcp.test.mjs
+mcp_status=$?
+read -r mcp_passed mcp_failed <<<"$(counts '
+  console.log(report.passed, report.failed);' "$results/mcp.json")"
+mcp_passed=${mcp_passed:-0}
+mcp_failed=${mcp_failed:-0}
+if [ "$mcp_status" -ne 0 ] && [ "$mcp_failed" -eq 0 ]; then mcp_failed=1; fi
+if [ "$mcp_passed" -eq 0 ]; then mcp_failed=$((mcp_failed + 1)); fi
+
+[ $((newman_failed + browser_failed + mcp_failed)) -eq 0 ]

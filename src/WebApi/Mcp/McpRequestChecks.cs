@@ -61,6 +61,11 @@ internal static class McpRequestChecks
 
         using (document)
         {
+            if (!IsMessageText(document.RootElement))
+            {
+                throw new BadRequestException("The request body holds a string that is not valid Unicode text.");
+            }
+
             // Read as the transport will read it: its own refusal would quote its parser, which names .NET types.
             try
             {
@@ -72,11 +77,6 @@ internal static class McpRequestChecks
                     "The request body is not a JSON-RPC 2.0 message: one object with jsonrpc \"2.0\", a string method, " +
                     "an id that is a string or a whole number, and params that are an object.");
             }
-
-            if (!IsMessageText(document.RootElement))
-            {
-                throw new BadRequestException("The request body holds a string that is not valid Unicode text.");
-            }
         }
     }
 
@@ -85,7 +85,9 @@ internal static class McpRequestChecks
     {
         try
         {
-            return message.EnumerateObject().All(member => member.Name is "params" && member.Value.ValueKind == JsonValueKind.Object
+            return message.ValueKind != JsonValueKind.Object
+                ? IsText(message)
+                : message.EnumerateObject().All(member => member.Name is "params" && member.Value.ValueKind == JsonValueKind.Object
                     ? member.Value.EnumerateObject().All(parameter => parameter.Name is "arguments" && parameter.Value.ValueKind == JsonValueKind.Object
                         ? parameter.Value.EnumerateObject().All(argument => argument.Name is not null)
                         : IsText(parameter.Value))

@@ -65,6 +65,38 @@ public sealed class McpAccessTests(TestDatabase database) : ApiFixture(database)
             Is.EqualTo("One or more fields are invalid. title must be valid Unicode text."));
     }
 
+    [TestCase(null)]
+    [TestCase("text/plain")]
+    [TestCase("application/json; charset=utf-16")]
+    [TestCase("application/json; charset=bogus")]
+    public async Task Body_NotSentAsUtf8Json_Is415Problem(string? contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, McpRequests.Path) { Content = new ByteArrayContent("{}"u8.ToArray()) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+
+        using var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [TestCase("""{"jsonrpc":"2.0","id":1,"method":""", "The request body is not valid JSON.")]
+    [TestCase("""[{"jsonrpc":"2.0","id":1,"method":"tools/list"}]""", "The request body is not a JSON-RPC 2.0 message")]
+    [TestCase("""{"jsonrpc":2,"id":1,"method":"tools/list"}""", "The request body is not a JSON-RPC 2.0 message")]
+    [TestCase("""{"jsonrpc":"2.0","id":1.5,"method":"tools/list"}""", "The request body is not a JSON-RPC 2.0 message")]
+    [TestCase("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":"\ud800"}""", "The request body")]
+    [TestCase("""{"jsonrpc":"2.0","id":1,"method":"\udc00"}""", "The request body holds a string that is not valid Unicode text.")]
+    [TestCase("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":"x","clientInfo":{"name":"a","version":"1"}}}""",
+        "The request body is not a valid MCP message.")]
+    public async Task Body_ThatIsNoMcpMessage_Is400Problem_NamingNoInternals(string body, string detail)
+    {
+        using var response = await Client.PostMcpAsync(body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith(detail));
+        Assert.That(problem.ToString(), Does.Not.Contain("ModelContextProtocol.").And.Not.Contain("System."));
+    }
+
     [Test]
     public async Task Body_OverTheRequestLimit_Is413_AsOnApi()
     {
