@@ -5,35 +5,21 @@
 //   API_URL=http://127.0.0.1:5080 BETTER_AUTH_SECRET=... node e2e/mcp.test.mjs
 //
 // Prints one line per check, writes { passed, failed, checks } to RESULTS_FILE when set, exits 1 when a check fails.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { required, signToken } from './support.mjs';
 
 const api = required('API_URL');
 const secret = required('BETTER_AUTH_SECRET');
 const checks = [];
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
+const tokenFor = (subject, lifetimeSeconds) => signToken(secret, subject, lifetimeSeconds);
 
-// Signed like the API's shared-secret set-up expects (HS256, sub, exp).
-const base64url = value => Buffer.from(value).toString('base64url');
-function tokenFor(subject, lifetimeSeconds = 600) {
-  const now = Math.floor(Date.now() / 1000);
-  const input = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ sub: subject, iat: now, exp: now + lifetimeSeconds }))}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-}
-
-function check(name, ok, detail = '') {
-  checks.push({ name, ok: Boolean(ok), detail: ok ? '' : String(detail) });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : ` -- ${detail}`}`);
+function check(name, condition, detail = '') {
+  checks.push({ name, passed: Boolean(condition), detail: condition ? '' : String(detail) });
+  console.log(`${condition ? 'ok' : 'not ok'} - ${name}${condition ? '' : ` (${detail})`}`);
 }
 
 async function connect(token) {
@@ -127,7 +113,7 @@ try {
   check('the MCP client ran to the end', false, error?.stack ?? error);
 }
 
-const passed = checks.filter(c => c.ok).length;
+const passed = checks.filter(c => c.passed).length;
 const failed = checks.length - passed;
 console.log(`mcp: ${passed} passed, ${failed} failed`);
 if (process.env.RESULTS_FILE) {

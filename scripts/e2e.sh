@@ -42,6 +42,17 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1
 # A JSON report's counts: node prints "passed failed", or nothing if the report is missing or unreadable.
 counts() { node -e "const report = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); $1" "$2" 2>/dev/null; }
 
+# A client's "passed failed": its report's counts, where a non-zero exit with no failure counted, or no check passed,
+# is one failure more (a client that died early must not pass). Arguments: exit status, counts script, report.
+tally() {
+  local passed failed
+  read -r passed failed <<<"$(counts "$2" "$3")"
+  passed=${passed:-0} failed=${failed:-0}
+  if [ "$1" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  if [ "$passed" -eq 0 ]; then failed=$((failed + 1)); fi
+  echo "$passed $failed"
+}
+
 # ---- tools ----
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
@@ -88,34 +99,18 @@ e2e/node_modules/.bin/newman run postman/TaskManager.postman_collection.json \
   --reporters cli,json,junit --color off \
   --reporter-json-export "$results/newman.json" --reporter-junit-export "$results/newman.xml"
 newman_status=$?
-read -r newman_passed newman_failed <<<"$(counts '
+read -r newman_passed newman_failed <<<"$(tally "$newman_status" '
   const run = report.run;
   const failed = run.failures.length;  // failed assertions, and script or request errors
   console.log(run.stats.assertions.total - run.stats.assertions.failed, failed);' "$results/newman.json")"
-newman_passed=${newman_passed:-0}
-newman_failed=${newman_failed:-0}
-if [ "$newman_status" -ne 0 ] && [ "$newman_failed" -eq 0 ]; then newman_failed=1; fi
-if [ "$newman_passed" -eq 0 ]; then newman_failed=$((newman_failed + 1)); fi
 
 # ---- the browser ----
 API_URL="$api" BETTER_AUTH_SECRET="$secret" ALLOWED_ORIGIN="http://127.0.0.1:$page_port" CHROMIUM_PATH="$chromium" \
   CHECK_DOCS=1 RESULTS_FILE="$results/browser.json" node e2e/browser.test.mjs
-browser_status=$?
-read -r browser_passed browser_failed <<<"$(counts '
-  console.log(report.passed, report.failed);' "$results/browser.json")"
-browser_passed=${browser_passed:-0}
-browser_failed=${browser_failed:-0}
-if [ "$browser_status" -ne 0 ] && [ "$browser_failed" -eq 0 ]; then browser_failed=1; fi
-if [ "$browser_passed" -eq 0 ]; then browser_failed=$((browser_failed + 1)); fi
+read -r browser_passed browser_failed <<<"$(tally $? 'console.log(report.passed, report.failed);' "$results/browser.json")"
 
 # ---- the MCP client ----
 API_URL="$api" BETTER_AUTH_SECRET="$secret" RESULTS_FILE="$results/mcp.json" node e2e/mcp.test.mjs
-mcp_status=$?
-read -r mcp_passed mcp_failed <<<"$(counts '
-  console.log(report.passed, report.failed);' "$results/mcp.json")"
-mcp_passed=${mcp_passed:-0}
-mcp_failed=${mcp_failed:-0}
-if [ "$mcp_status" -ne 0 ] && [ "$mcp_failed" -eq 0 ]; then mcp_failed=1; fi
-if [ "$mcp_passed" -eq 0 ]; then mcp_failed=$((mcp_failed + 1)); fi
+read -r mcp_passed mcp_failed <<<"$(tally $? 'console.log(report.passed, report.failed);' "$results/mcp.json")"
 
 [ $((newman_failed + browser_failed + mcp_failed)) -eq 0 ]
