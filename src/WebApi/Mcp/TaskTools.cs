@@ -26,7 +26,7 @@ internal sealed class TaskTools(IMediator mediator, IValidator<ListTasksRequest>
     private const string TaskIdDescription = "The task's id, as list_tasks or add_task returned it.";
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Lists your tasks, newest first unless sort and order say otherwise. Returns a JSON array of task objects (id, user_id, title, description, completed, created_at, updated_at; times in UTC, RFC 3339).")]
+    [Description("Lists your tasks, oldest first unless sort and order say otherwise. Returns a JSON array of task objects (id, user_id, title, description, completed, created_at, updated_at; times in UTC, RFC 3339).")]
     public async Task<IReadOnlyList<TaskDto>> ListTasks(
         [Description("Which tasks: all (the default), pending (not completed) or completed.")] TaskStatusFilter? status = null,
         [Description("Keeps the tasks whose title or description contains this text, case-insensitive; at most 1000 characters.")] string? q = null,

@@ -16,9 +16,10 @@ public sealed class McpToolsTests(TestDatabase database) : ApiFixture(database)
     [TearDown]
     public async Task Disconnect() => await _mcp.DisposeAsync();
 
-    [TestCase("2025-11-25")]
     [TestCase("2025-06-18")]
-    public async Task Initialize_WithTheHandshake_NamesTheServerAndOffersTools(string protocolVersion)
+    [TestCase("2025-11-25")]
+    [TestCase("2026-07-28")]
+    public async Task Connect_AtEachProtocolRevision_NamesTheServerAndOffersTools(string protocolVersion)
     {
         await using var client = await Factory.ConnectAsync(Tokens.Valid(UserId), protocolVersion);
 
