@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using TaskManager.IntegrationTests.Infrastructure;
 
@@ -25,7 +24,7 @@ public sealed class McpFuzzTests(TestDatabase database) : ApiFixture(database)
             taskIds.Add((await bystanderClient.CreateTaskAsync(bystander, $$"""{"title":"keep {{i}}","description":"mine"}""")).Id());
         }
 
-        var before = await SnapshotAsync(bystanderClient, bystander);
+        var before = await FuzzTests.SnapshotAsync(bystanderClient, bystander);
         using var client = Factory.ClientWithToken(null);
         var generator = new HostileMcpMessages(seed, UserId, taskIds, Tokens.Valid);
         var statuses = new Dictionary<int, int>();
@@ -52,18 +51,11 @@ public sealed class McpFuzzTests(TestDatabase database) : ApiFixture(database)
                 .And.Not.Contain("could not be converted"), described);
         }
 
-        var after = await SnapshotAsync(bystanderClient, bystander);
+        var after = await FuzzTests.SnapshotAsync(bystanderClient, bystander);
         var reached = string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")) + $"; tool results ok×{toolResults.GetValueOrDefault(false)}, isError×{toolResults.GetValueOrDefault(true)}";
         Assert.That(after, Is.EqualTo(before), "the bystander's tasks are untouched");
         Assert.That(statuses.Keys, Has.Member(200).And.Member(400).And.Member(401), "the generator reaches every kind of answer: " + reached);
         Assert.That(toolResults.Keys, Has.Member(true).And.Member(false), "tools both succeed and fail: " + reached);
         TestContext.Out.WriteLine(reached);
-    }
-
-    private static async Task<string> SnapshotAsync(HttpClient client, string user)
-    {
-        using var response = await client.GetAsync($"{Api.TasksPath(user)}?limit=500");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        return await response.Content.ReadAsStringAsync();
     }
 }
