@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ModelContextProtocol.Client;
+using TaskManager.Domain.Tasks;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Mcp;
@@ -62,6 +63,12 @@ public sealed class McpToolsTests(TestDatabase database) : ApiFixture(database)
 
             var status = tools["list_tasks"].JsonSchema.GetProperty("properties").GetProperty("status");
             Assert.That(status.GetProperty("enum").EnumerateArray().Select(v => v.ToString()), Is.SupersetOf(new[] { "all", "pending", "completed" }));
+
+            // The descriptions state the limits a model must respect: the domain's, whatever they become.
+            Assert.That(Described(tools["add_task"], "title"), Does.Contain($"1 to {TaskLimits.TitleMaxLength} characters"));
+            Assert.That(Described(tools["add_task"], "description"), Does.Contain($"{TaskLimits.DescriptionMaxLength} characters"));
+            Assert.That(Described(tools["list_tasks"], "q"), Does.Contain($"{TaskLimits.SearchMaxLength} characters"));
+            Assert.That(Described(tools["list_tasks"], "limit"), Does.Contain($"1 to {TaskLimits.PageSizeMax}; {TaskLimits.PageSizeDefault} when absent"));
         });
     }
 
@@ -86,8 +93,13 @@ public sealed class McpToolsTests(TestDatabase database) : ApiFixture(database)
         var strangerId = Api.NewUserId();
         using var stranger = Factory.ClientFor(strangerId);
         await stranger.CreateTaskAsync(strangerId, """{"title":"Not yours"}""");
+        // A second apart, so that creation order is the default order (tasks made in one millisecond tie, broken by id).
+        var t0 = DateTimeOffset.UtcNow;
+        Factory.Clock.Set(t0);
         await Client.CreateTaskAsync(UserId, """{"title":"b pending"}""");
+        Factory.Clock.Set(t0.AddSeconds(1));
         await Client.CreateTaskAsync(UserId, """{"title":"a done","completed":true}""");
+        Factory.Clock.Set(t0.AddSeconds(2));
         await Client.CreateTaskAsync(UserId, """{"title":"c pending"}""");
 
         var all = (await _mcp.CallAsync("list_tasks")).Json();
@@ -159,6 +171,9 @@ public sealed class McpToolsTests(TestDatabase database) : ApiFixture(database)
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         });
     }
+
+    private static string Described(McpClientTool tool, string argument) =>
+        tool.JsonSchema.GetProperty("properties").GetProperty(argument).GetProperty("description").GetString()!;
 
     private static string[] Required(JsonElement schema) =>
         schema.TryGetProperty("required", out var required) ? [.. required.EnumerateArray().Select(r => r.GetString()!)] : [];
