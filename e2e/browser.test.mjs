@@ -8,12 +8,12 @@
 // The API must list ALLOWED_ORIGIN (and only it) in Cors:AllowedOrigins. This script serves the page on that origin's
 // port; the other origins are another port and the same port under another host name ("localhost"). It prints one
 // line per check, writes { passed, failed, checks } to RESULTS_FILE when set, and exits 1 when a check fails.
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { required, signToken } from './support.mjs';
 
 const api = required('API_URL');
 const secret = required('BETTER_AUTH_SECRET');
@@ -21,22 +21,7 @@ const allowed = new URL(required('ALLOWED_ORIGIN'));
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const page = readFileSync(new URL('./page.html', import.meta.url));
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-// ---- tokens, signed like the API's shared-secret set-up expects (HS256, sub, exp) ----
-const base64url = buffer => Buffer.from(buffer).toString('base64url');
-function tokenFor(subject) {
-  const now = Math.floor(Date.now() / 1000);
-  const input = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ sub: subject, iat: now, exp: now + 600 }))}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-}
+const tokenFor = subject => signToken(secret, subject);
 
 // ---- checks ----
 const checks = [];

@@ -10,6 +10,7 @@ using TaskManager.WebApi.Auth;
 using TaskManager.WebApi.Controllers;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
+using TaskManager.WebApi.Mcp;
 using TaskManager.WebApi.OpenApi;
 using TaskManager.WebApi.Sync;
 
@@ -41,6 +42,7 @@ builder.Services.AddTaskManagerOpenApi();
 builder.Services.AddTaskManagerRateLimiting(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration);
 builder.Services.AddTaskManagerCors(builder.Configuration);
+builder.Services.AddTaskManagerMcp();
 
 var app = builder.Build();
 
@@ -71,8 +73,10 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestLimits();
+app.UseMcpRequestChecks();
 
 app.MapControllers();
+app.MapTaskManagerMcp();
 app.MapHealthChecks("/health/live", HealthChecks.Live);
 app.MapHealthChecks("/health/ready", HealthChecks.Ready);
 app.MapHealthChecks("/health", HealthChecks.Ready);

@@ -30,7 +30,7 @@ internal static class PathUserAuthorization
 
     private sealed class Requirement : IAuthorizationRequirement;
 
-    /// <summary>The subject the policy has compared with the path: the owner every handler works for.</summary>
+    /// <summary>The token's subject, the owner every handler works for: on /api the policy has compared it with the path; /mcp has none.</summary>
     private sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     {
         public string UserId =>

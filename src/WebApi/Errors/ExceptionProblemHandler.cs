@@ -45,7 +45,8 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <summary>The status and message an exception answers with; /mcp words its tool errors from the same.</summary>
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ValidationException validation => new ValidationProblemDetails(validation.Errors.ToDictionary())
         {

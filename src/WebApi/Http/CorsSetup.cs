@@ -18,7 +18,12 @@ public sealed class CorsSettings
 /// </summary>
 internal static class CorsSetup
 {
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID", "Idempotency-Key"];
+    // The contract's headers, and those an MCP client sends to /mcp (its protocol revision; the method and tool it calls).
+    public static readonly string[] AllowedHeaders =
+    [
+        "Authorization", "Content-Type", "If-Match", "If-None-Match", "Last-Event-ID", "Idempotency-Key",
+        "Mcp-Protocol-Version", "Mcp-Method", "Mcp-Name",
+    ];
 
     public static readonly string[] ExposedHeaders = ["ETag", "Location", "X-Total-Count", "Link", "Retry-After", "Idempotent-Replayed"];
 

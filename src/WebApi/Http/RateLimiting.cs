@@ -7,7 +7,7 @@ using TaskManager.WebApi.Errors;
 namespace TaskManager.WebApi.Http;
 
 /// <summary>
-/// Fixed windows on /api only, in three kinds of partition: per authenticated subject; per client address and subject
+/// Fixed windows on /api and /mcp only (<see cref="ServedPaths"/>), in three kinds of partition: per authenticated subject; per client address and subject
 /// for a validly signed token refused only for its lifetime (<see cref="TokenSubject.Lapsed"/>); per client address for
 /// anonymous and other failed-auth traffic. One user's burst never limits another, junk sent from an address never
 /// turns an honest client's expired-token 401 into a 429, and health probes are never refused.
@@ -24,7 +24,7 @@ internal static class RateLimiting
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!context.Request.Path.StartsWithSegments("/api"))
+                if (!ServedPaths.ReachesTasks(context.Request.Path))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }

@@ -37,7 +37,7 @@ internal static class TransportSecurity
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (ServedPaths.ReachesTasks(context.Request.Path))
                 {
                     // One user's tasks must never be served from a shared cache to another; the browser revalidates with the ETag.
                     headers.CacheControl = "private, no-cache";
@@ -58,7 +58,7 @@ internal static class TransportSecurity
         {
             app.Use(async (context, next) =>
             {
-                if (context.Request.IsHttps || !context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.IsHttps || !ServedPaths.ReachesTasks(context.Request.Path))
                 {
                     await next(context);
                     return;

@@ -55,7 +55,8 @@ public sealed class FuzzTests(TestDatabase database) : ApiFixture(database)
             "the generator reaches every kind of answer: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
     }
 
-    private static async Task<string> SnapshotAsync(HttpClient client, string user)
+    /// <summary>The user's whole list, as the API writes it: equal snapshots mean untouched tasks.</summary>
+    internal static async Task<string> SnapshotAsync(HttpClient client, string user)
     {
         using var response = await client.GetAsync($"{Api.TasksPath(user)}?limit=500");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

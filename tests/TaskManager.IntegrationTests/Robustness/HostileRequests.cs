@@ -128,7 +128,8 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         return builder.Append('}').ToString();
     }
 
-    private string Value(int depth) => _random.Next(depth > 3 ? 9 : 11) switch
+    /// <summary>A random JSON value, hostile ones included; the MCP fuzzer sends them as tool arguments.</summary>
+    public string Value(int depth = 0) => _random.Next(depth > 3 ? 9 : 11) switch
     {
         0 => "null",
         1 => "true",
@@ -178,14 +179,15 @@ public sealed class HostileRequests(int seed, string userId, string otherUserId,
         }
     }
 
-    private byte[] RandomBytes(int length)
+    public byte[] RandomBytes(int length)
     {
         var bytes = new byte[length];
         _random.NextBytes(bytes);
         return bytes;
     }
 
-    private byte[] Mutate(byte[] bytes)
+    /// <summary>Changes one to three bytes at random.</summary>
+    public byte[] Mutate(byte[] bytes)
     {
         for (var i = 0; i < _random.Next(1, 4) && bytes.Length > 0; i++)
         {
