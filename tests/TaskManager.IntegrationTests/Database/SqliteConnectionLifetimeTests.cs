@@ -39,7 +39,7 @@ public sealed class SqliteConnectionLifetimeTests
             }
         }
 
-        var probed = (calls.Registrations, calls.Removals, calls.RepeatedCompilations);
+        var probed = (calls.Registrations, calls.Removals, RepeatedCompilations: calls.RepeatedStatements.Count);
         await HotPathsAsync(client, user, id, rounds: 10);
 
         Assert.Multiple(() =>

@@ -34,13 +34,7 @@ public sealed class SqliteNativeCalls : IDisposable
     /// <summary>Functions or collations created on a connection that already had them.</summary>
     public int RepeatedRegistrations { get; private set; }
 
-    /// <summary>Statements compiled (<c>sqlite3_prepare*</c>).</summary>
-    public int Compilations { get; private set; }
-
-    /// <summary>Statements compiled on a connection that had already compiled the same SQL.</summary>
-    public int RepeatedCompilations => RepeatedStatements.Count;
-
-    /// <summary>The SQL of each statement compiled on a connection that had already compiled it.</summary>
+    /// <summary>The SQL of each statement compiled (<c>sqlite3_prepare*</c>) on a connection that had already compiled it.</summary>
     public List<string> RepeatedStatements { get; } = [];
 
     public static SqliteNativeCalls Start(string databaseFile)
@@ -120,7 +114,6 @@ public sealed class SqliteNativeCalls : IDisposable
             return;
         }
 
-        Compilations++;
         if (Seen(_compiled.GetOrCreateValue(db), sql) > 0)
         {
             RepeatedStatements.Add(sql);
