@@ -43,7 +43,7 @@ public static class DependencyInjection
                 services.AddSingleton<OpenSqliteConnections>();
                 services.AddTaskManagerDbContext<SqliteTaskManagerDbContext>((provider, options) => ContextBoundSqliteConnection
                     .Use(options.UseSqlite(database.ConnectionString), provider.GetRequiredService<OpenSqliteConnections>())
-                    .AddInterceptors(SqliteConnectionSetup.Instance));
+                    .AddInterceptors(SqliteConnectionSetup.Instance, SqliteStatementCache.Instance));
                 break;
         }
 

@@ -10,15 +10,15 @@ namespace TaskManager.IntegrationTests.Database;
 
 /// <summary>
 /// A pooled context's SQLite connection is opened once and kept: requests create no functions on it (EF's provider
-/// adds about a dozen at every open and removes them at every close), the functions stay usable, and disposing the
-/// API closes every native connection.
+/// adds about a dozen at every open and removes them at every close) and compile no statement already compiled on it,
+/// the functions stay usable, and disposing the API closes every native connection.
 /// </summary>
 public sealed class SqliteConnectionLifetimeTests
 {
     private static string FileOf(TaskManagerApiFactory factory) => Path.Combine(Path.GetTempPath(), factory.DatabaseName + ".db");
 
     [Test]
-    public async Task Requests_OnTheHotPaths_CreateNoSqliteFunctions()
+    public async Task Requests_OnTheHotPaths_CreateNoSqliteFunctionsAndCompileNoStatement()
     {
         using var factory = new TaskManagerApiFactory();
         var user = Api.NewUserId();
@@ -26,20 +26,28 @@ public sealed class SqliteConnectionLifetimeTests
         var id = (await client.CreateTaskAsync(user)).Id();
         // Four at once leave the pool more contexts, each with its connection open, than one client in turn needs.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => HotPathsAsync(client, user, id, rounds: 3)));
-        using var registrations = SqliteFunctionRegistrations.Start(FileOf(factory));
-        using (var probe = new SqliteConnection($"Data Source={FileOf(factory)};Pooling=False"))
+        using var calls = SqliteNativeCalls.Start(FileOf(factory));
+        using (var probe = new SqliteConnection($"Data Source={FileOf(factory)}"))
         {
             probe.Open();
             probe.CreateFunction("probe", () => 1);
+            for (var twice = 0; twice < 2; twice++)
+            {
+                using var command = probe.CreateCommand();
+                command.CommandText = "SELECT probe()";
+                command.ExecuteScalar();
+            }
         }
 
-        var probed = registrations.Count;
+        var probed = (calls.Registrations, calls.Removals, RepeatedCompilations: calls.RepeatedStatements.Count);
         await HotPathsAsync(client, user, id, rounds: 10);
 
         Assert.Multiple(() =>
         {
-            Assert.That(probed, Is.EqualTo(1), "the counter sees a function created");
-            Assert.That(registrations.Count - probed, Is.Zero, "functions created or removed by 50 requests");
+            Assert.That(probed, Is.EqualTo((1, 1, 1)), "the counter sees a function created and removed, and a statement compiled again");
+            Assert.That(calls.Removals - probed.Removals, Is.Zero, "functions removed by 50 requests");
+            Assert.That(calls.RepeatedRegistrations, Is.Zero, "functions created again on a connection that had them");
+            Assert.That(calls.RepeatedStatements.Skip(probed.RepeatedCompilations), Is.Empty, "statements compiled again on a connection");
         });
     }
 

@@ -1,47 +1,123 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+using System.Text;
 using SQLitePCL;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Counts the functions and collations created on, or removed from, native SQLite connections to one database file,
-/// while it is not disposed: SQLitePCL's provider is wrapped in one that counts those calls and forwards every call.
+/// Watches two kinds of native calls on SQLite connections to one database file while it is not disposed: functions
+/// and collations created or removed, and statements compiled. SQLitePCL's provider is wrapped in one that notes those
+/// calls and forwards every call. Counted per native connection, so that what a pooled context's connection does once
+/// is told apart from what is done again.
 /// </summary>
-public sealed class SqliteFunctionRegistrations : IDisposable
+public sealed class SqliteNativeCalls : IDisposable
 {
     private static readonly ISQLite3Provider Native = new SQLite3Provider_e_sqlite3();
     private static readonly Lazy<ISQLite3Provider> Counting = new(() => CountingProvider(Native));
-    private static readonly ConcurrentDictionary<string, int> Counts = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+    private static SqliteNativeCalls? _current;
 
     private readonly string _file;
+    private readonly ConditionalWeakTable<sqlite3, Dictionary<string, int>> _registered = [];
+    private readonly ConditionalWeakTable<sqlite3, Dictionary<string, int>> _compiled = [];
 
-    private SqliteFunctionRegistrations(string file)
+    private SqliteNativeCalls(string file) => _file = Path.GetFullPath(file);
+
+    /// <summary>Functions and collations created on a connection.</summary>
+    public int Registrations { get; private set; }
+
+    /// <summary>Functions and collations removed from a connection (Microsoft.Data.Sqlite does so when it closes one).</summary>
+    public int Removals { get; private set; }
+
+    /// <summary>Functions or collations created on a connection that already had them.</summary>
+    public int RepeatedRegistrations { get; private set; }
+
+    /// <summary>The SQL of each statement compiled (<c>sqlite3_prepare*</c>) on a connection that had already compiled it.</summary>
+    public List<string> RepeatedStatements { get; } = [];
+
+    public static SqliteNativeCalls Start(string databaseFile)
     {
-        _file = Path.GetFullPath(file);
-        Counts[_file] = 0;
+        var calls = new SqliteNativeCalls(databaseFile);
+        lock (Gate)
+        {
+            _current = calls;
+        }
+
         raw.SetProvider(Counting.Value);
+        return calls;
     }
 
-    public int Count => Counts[_file];
-
-    public static SqliteFunctionRegistrations Start(string databaseFile) => new(databaseFile);
-
-    /// <summary>Called by the wrapping provider before each registration or removal: not for tests to call.</summary>
-    public static void Registered(sqlite3 db)
+    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
+    public static void Registering(sqlite3 db, byte[] name, object? function) => Note(db, calls =>
     {
-        var file = raw.sqlite3_db_filename(db, "main").utf8_to_string();
-        if (file is not null && Counts.ContainsKey(file))
+        if (function is null)
         {
-            Counts.AddOrUpdate(file, 1, static (_, count) => count + 1);
+            calls.Removals++;
+            calls._registered.GetOrCreateValue(db).Remove(Encoding.UTF8.GetString(name));
+            return;
         }
+
+        calls.Registrations++;
+        calls.RepeatedRegistrations += Seen(calls._registered.GetOrCreateValue(db), Encoding.UTF8.GetString(name));
+    });
+
+    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
+    public static void Compiling(sqlite3 db, ReadOnlySpan<byte> sql)
+    {
+        var text = Encoding.UTF8.GetString(sql);
+        Note(db, calls => calls.Compiled(db, text));
+    }
+
+    /// <summary>Called by the wrapping provider: not for tests to call.</summary>
+    public static void Compiling(sqlite3 db, utf8z sql)
+    {
+        var text = sql.utf8_to_string();
+        Note(db, calls => calls.Compiled(db, text));
     }
 
     public void Dispose()
     {
         raw.SetProvider(Native);
-        Counts.TryRemove(_file, out _);
+        lock (Gate)
+        {
+            _current = null;
+        }
+    }
+
+    private static void Note(sqlite3 db, Action<SqliteNativeCalls> note)
+    {
+        var file = raw.sqlite3_db_filename(db, "main").utf8_to_string();
+        lock (Gate)
+        {
+            if (_current is { } calls && file == calls._file)
+            {
+                note(calls);
+            }
+        }
+    }
+
+    private static int Seen(Dictionary<string, int> seen, string key)
+    {
+        var times = seen.GetValueOrDefault(key);
+        seen[key] = times + 1;
+        return times > 0 ? 1 : 0;
+    }
+
+    private void Compiled(sqlite3 db, string sql)
+    {
+        // Microsoft.Data.Sqlite also hands SQLite what follows a command's last ';' (EF ends its writes with a line
+        // break) when it first compiles the command: no statement comes of it, and every such command shares that text.
+        if (string.IsNullOrWhiteSpace(sql.TrimEnd('\0')))
+        {
+            return;
+        }
+
+        if (Seen(_compiled.GetOrCreateValue(db), sql) > 0)
+        {
+            RepeatedStatements.Add(sql);
+        }
     }
 
     // ISQLite3Provider has some 150 methods, many taking ref structs: the forwarding type is emitted rather than written.
@@ -60,7 +136,6 @@ public sealed class SqliteFunctionRegistrations : IDisposable
         il.Emit(OpCodes.Stfld, innerField);
         il.Emit(OpCodes.Ret);
 
-        var registered = typeof(SqliteFunctionRegistrations).GetMethod(nameof(Registered))!;
         foreach (var (method, index) in typeof(ISQLite3Provider).GetMethods().Select((method, index) => (method, index)))
         {
             var parameters = method.GetParameters().Select(parameter => parameter.ParameterType).ToArray();
@@ -68,10 +143,20 @@ public sealed class SqliteFunctionRegistrations : IDisposable
                 MethodAttributes.Private | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig | MethodAttributes.NewSlot,
                 method.ReturnType, parameters);
             il = forward.GetILGenerator();
-            if (method.Name is nameof(ISQLite3Provider.sqlite3_create_function) or nameof(ISQLite3Provider.sqlite3_create_collation))
+            switch (method.Name)
             {
-                il.Emit(OpCodes.Ldarg_1);
-                il.Emit(OpCodes.Call, registered);
+                // (db, name, arity, flags, state, function or step[, final]) and (db, name, state, comparison).
+                case nameof(ISQLite3Provider.sqlite3_create_function) or nameof(ISQLite3Provider.sqlite3_create_collation):
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
+                    il.Emit(OpCodes.Ldarg, (short)(method.Name == nameof(ISQLite3Provider.sqlite3_create_function) ? 6 : 4));
+                    il.Emit(OpCodes.Call, typeof(SqliteNativeCalls).GetMethod(nameof(Registering))!);
+                    break;
+                case nameof(ISQLite3Provider.sqlite3_prepare_v2) or nameof(ISQLite3Provider.sqlite3_prepare_v3):
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
+                    il.Emit(OpCodes.Call, typeof(SqliteNativeCalls).GetMethod(nameof(Compiling), [typeof(sqlite3), parameters[1]])!);
+                    break;
             }
 
             il.Emit(OpCodes.Ldarg_0);
