@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TaskManager.WebApi.Errors;
 using TaskManager.WebApi.Http;
@@ -29,12 +29,7 @@ internal static class ControllersSetup
             });
         services.AddValidatorsFromAssemblyContaining<ListTasksRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         // The data annotations on the typed requests describe them in the OpenAPI document; the validators check them.
-        services.AddOptions<MvcOptions>().Configure<IServiceProvider>((options, provider) =>
-        {
-            options.ModelValidatorProviders.Clear();
-            options.ModelValidatorProviders.Add(new RequestValidatorProvider(provider));
-            options.ValidateComplexTypesIfChildValidationFails = true;
-        });
+        services.AddFluentValidationAutoValidation(options => options.DisableDataAnnotationsValidation = true);
         return services;
     }
 }

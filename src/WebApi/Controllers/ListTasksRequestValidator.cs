@@ -3,7 +3,7 @@ using TaskManager.Domain.Tasks;
 
 namespace TaskManager.WebApi.Controllers;
 
-/// <summary>The list's parameters, checked once, before any handler runs; run by MVC's validation (<see cref="RequestValidatorProvider"/>, 400).</summary>
+/// <summary>The list's parameters, checked once, before any handler runs; run by FluentValidation's MVC integration (400).</summary>
 internal sealed class ListTasksRequestValidator : AbstractValidator<ListTasksRequest>
 {
     public ListTasksRequestValidator()
