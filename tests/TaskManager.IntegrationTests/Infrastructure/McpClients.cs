@@ -4,20 +4,27 @@ using ModelContextProtocol.Protocol;
 
 namespace TaskManager.IntegrationTests.Infrastructure;
 
-/// <summary>The SDK's own MCP client, talking Streamable HTTP to /mcp of the in-process API.</summary>
+/// <summary>The SDK's own MCP client, talking Streamable HTTP to /mcp of the in-process API or of a real process.</summary>
 public static class McpClients
 {
     /// <summary>A connected client that sends <paramref name="token"/>; <paramref name="protocolVersion"/> null is the SDK's default.</summary>
-    public static async Task<McpClient> ConnectAsync(this TaskManagerApiFactory factory, string? token, string? protocolVersion = null)
+    public static Task<McpClient> ConnectAsync(this TaskManagerApiFactory factory, string? token, string? protocolVersion = null) =>
+        ConnectAsync(factory.CreateClient(), new Uri("http://localhost/mcp"), token, protocolVersion);
+
+    /// <summary>A client connected to the real process's /mcp over a real socket.</summary>
+    public static Task<McpClient> ConnectAsync(this ApiProcess api, string? token) =>
+        ConnectAsync(new HttpClient(), new Uri(api.BaseAddress, "/mcp"), token, protocolVersion: null);
+
+    private static async Task<McpClient> ConnectAsync(HttpClient http, Uri endpoint, string? token, string? protocolVersion)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {
-                Endpoint = new Uri("http://localhost/mcp"),
+                Endpoint = endpoint,
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
             },
-            factory.CreateClient(),
+            http,
             ownsHttpClient: true);
         return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
     }

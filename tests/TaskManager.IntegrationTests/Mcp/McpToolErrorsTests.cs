@@ -26,6 +26,14 @@ public sealed class McpToolErrorsTests(TestDatabase database) : ApiFixture(datab
     [TestCase("add_task", """{"title":"ok","description":"\u0000"}""", "POST", "", """{"title":"ok","description":"\u0000"}""")]
     [TestCase("update_task", """{"task_id":"{id}","title":null}""", "PUT", "/{id}", """{"title":null}""")]
     [TestCase("update_task", """{"task_id":"{id}","title":""}""", "PUT", "/{id}", """{"title":""}""")]
+    [TestCase("add_task", """{"title":"ok","priority":"High"}""", "POST", "", """{"title":"ok","priority":"High"}""")]
+    [TestCase("add_task", """{"title":"ok","priority":null}""", "POST", "", """{"title":"ok","priority":null}""")]
+    [TestCase("add_task", """{"title":"ok","due_at":"2030-01-31"}""", "POST", "", """{"title":"ok","due_at":"2030-01-31"}""")]
+    [TestCase("add_task", """{"title":"ok","tags":["ok","  "]}""", "POST", "", """{"title":"ok","tags":["ok","  "]}""")]
+    [TestCase("update_task", """{"task_id":"{id}","tags":null}""", "PUT", "/{id}", """{"tags":null}""")]
+    [TestCase("update_task", """{"task_id":"{id}","due_at":"2030-01-31T17:00:00"}""", "PUT", "/{id}", """{"due_at":"2030-01-31T17:00:00"}""")]
+    [TestCase("list_tasks", """{"priority":"urgent"}""", "GET", "?priority=urgent", null)]
+    [TestCase("list_tasks", """{"due_before":"2030-01-31"}""", "GET", "?due_before=2030-01-31", null)]
     [TestCase("list_tasks", """{"limit":0}""", "GET", "?limit=0", null)]
     [TestCase("list_tasks", """{"limit":501}""", "GET", "?limit=501", null)]
     [TestCase("list_tasks", """{"q":"\u0000"}""", "GET", "?q=%00", null)]
@@ -87,7 +95,7 @@ public sealed class McpToolErrorsTests(TestDatabase database) : ApiFixture(datab
     [TestCase("list_tasks", """{"limit":1.5}""", "limit must be a whole number or null.")]
     [TestCase("list_tasks", """{"limit":99999999999}""", "limit must be a whole number or null.")]
     [TestCase("list_tasks", """{"status":"done"}""", "status must be all, pending or completed.")]
-    [TestCase("list_tasks", """{"sort":1}""", "sort must be created, updated or title.")]
+    [TestCase("list_tasks", """{"sort":1}""", "sort must be created, updated, title, due or priority.")]
     [TestCase("list_tasks", """{"order":"up"}""", "order must be asc or desc.")]
     public async Task WrongArgumentType_IsAToolError_NamingTheArgument(string tool, string arguments, string message)
     {

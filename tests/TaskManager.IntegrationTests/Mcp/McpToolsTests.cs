@@ -41,9 +41,9 @@ public sealed class McpToolsTests(TestDatabase database) : ApiFixture(database)
         Assert.That(tools.Keys, Is.EquivalentTo(new[] { "list_tasks", "add_task", "update_task", "complete_task", "delete_task" }));
         var expected = new Dictionary<string, (string[] Properties, string[] Required)>
         {
-            ["list_tasks"] = (["status", "q", "sort", "order", "limit"], []),
-            ["add_task"] = (["title", "description"], ["title"]),
-            ["update_task"] = (["task_id", "title", "description", "completed"], ["task_id"]),
+            ["list_tasks"] = (["status", "q", "sort", "order", "limit", "priority", "tag", "due_before", "due_after"], []),
+            ["add_task"] = (["title", "description", "due_at", "priority", "tags"], ["title"]),
+            ["update_task"] = (["task_id", "title", "description", "completed", "due_at", "priority", "tags"], ["task_id"]),
             ["complete_task"] = (["task_id", "completed"], ["task_id"]),
             ["delete_task"] = (["task_id"], ["task_id"]),
         };
