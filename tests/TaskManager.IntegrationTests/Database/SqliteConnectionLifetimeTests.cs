@@ -47,7 +47,11 @@ public sealed class SqliteConnectionLifetimeTests
             Assert.That(probed, Is.EqualTo((1, 1, 1)), "the counter sees a function created and removed, and a statement compiled again");
             Assert.That(calls.Removals - probed.Removals, Is.Zero, "functions removed by 50 requests");
             Assert.That(calls.RepeatedRegistrations, Is.Zero, "functions created again on a connection that had them");
-            Assert.That(calls.RepeatedStatements.Skip(probed.RepeatedCompilations), Is.Empty, "statements compiled again on a connection");
+            // BEGIN and COMMIT of a write's transaction are Microsoft.Data.Sqlite's own commands, outside EF's pipeline.
+            Assert.That(
+                calls.RepeatedStatements.Skip(probed.RepeatedCompilations).Where(sql => !sql.StartsWith("BEGIN", StringComparison.Ordinal) && !sql.StartsWith("COMMIT", StringComparison.Ordinal)),
+                Is.Empty,
+                "statements compiled again on a connection");
         });
     }
 

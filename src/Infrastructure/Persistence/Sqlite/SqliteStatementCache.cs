@@ -35,6 +35,20 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
         return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
 
+    // The changes feed's ExecuteUpdate runs as a non-query.
+    public override InterceptionResult<int> NonQueryExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        !result.HasResult && command is SqliteCommand { Connection: { } connection } template
+            ? InterceptionResult<int>.SuppressWithResult(Prepared(connection, template).ExecuteNonQuery())
+            : result;
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+    }
+
     private SqliteCommand Prepared(SqliteConnection connection, SqliteCommand template)
     {
         var commands = _commands.GetValue(connection, static _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
