@@ -17,7 +17,10 @@ public abstract class ApiFixture(TestDatabase database)
     protected HttpClient Client { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public void StartApi() => Factory = new TaskManagerApiFactory(database: Database);
+    public void StartApi() => Factory = CreateFactory();
+
+    /// <summary>The API of this class; a class that needs other settings says so here.</summary>
+    protected virtual TaskManagerApiFactory CreateFactory() => new(database: Database);
 
     [OneTimeTearDown]
     public void StopApi() => Factory.Dispose();

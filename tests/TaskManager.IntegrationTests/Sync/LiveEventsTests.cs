@@ -5,46 +5,27 @@ using TaskManager.IntegrationTests.Infrastructure;
 namespace TaskManager.IntegrationTests.Sync;
 
 /// <summary>GET /api/{user_id}/tasks/events in process: events, resuming, heartbeats, expiry, the cap, and refusals.</summary>
-[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.All))]
-public sealed class LiveEventsTests(TestDatabase database)
+public sealed class LiveEventsTests(TestDatabase database) : ApiFixture(database)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private TaskManagerApiFactory _factory = null!;
-    private string _user = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi() => _factory = new TaskManagerApiFactory(
+    protected override TaskManagerApiFactory CreateFactory() => new(
         new Dictionary<string, string?>
         {
             ["Sync:HeartbeatSeconds"] = "1",
             ["Sync:MaxStreamsPerUser"] = "2",
             ["Auth:ClockSkewSeconds"] = "1",
         },
-        database: database);
-
-    [OneTimeTearDown]
-    public void StopApi() => _factory.Dispose();
-
-    [SetUp]
-    public void NewUser()
-    {
-        _user = Api.NewUserId();
-        _client = _factory.ClientFor(_user);
-    }
-
-    [TearDown]
-    public void DisposeClient() => _client.Dispose();
+        database: Database);
 
     [Test]
     public async Task Stream_DeliversEachChangeAsTheFeedShowsIt()
     {
-        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), _user);
-        var task = await _client.CreateTaskAsync(_user, """{"title":"live"}""");
-        using (await _client.SendAsync(HttpMethod.Put, Api.TaskPath(_user, task.Id()), """{"title":"renamed"}"""))
-        using (await _client.SendAsync(HttpMethod.Patch, Api.TaskPath(_user, task.Id()) + "/complete"))
-        using (await _client.DeleteAsync(Api.TaskPath(_user, task.Id())))
+        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), UserId);
+        var task = await Client.CreateTaskAsync(UserId, """{"title":"live"}""");
+        using (await Client.SendAsync(HttpMethod.Put, Api.TaskPath(UserId, task.Id()), """{"title":"renamed"}"""))
+        using (await Client.SendAsync(HttpMethod.Patch, Api.TaskPath(UserId, task.Id()) + "/complete"))
+        using (await Client.DeleteAsync(Api.TaskPath(UserId, task.Id())))
         {
         }
 
@@ -70,25 +51,25 @@ public sealed class LiveEventsTests(TestDatabase database)
     [TestCase(false)]
     public async Task Resume_SendsWhatWasMissedThenLiveChanges_NothingLostOrRepeated(bool withHeader)
     {
-        var first = await _client.CreateTaskAsync(_user, """{"title":"first"}""");
+        var first = await Client.CreateTaskAsync(UserId, """{"title":"first"}""");
         string lastId;
-        await using (var stream = await EventStreamClient.OpenAsync(StreamClient(), _user, since: (await _client.ReadPageAsync(_user)).GetProperty("next").GetString()))
+        await using (var stream = await EventStreamClient.OpenAsync(StreamClient(), UserId, since: (await Client.ReadPageAsync(UserId)).GetProperty("next").GetString()))
         {
-            using (await _client.SendAsync(HttpMethod.Put, Api.TaskPath(_user, first.Id()), """{"title":"seen"}"""))
+            using (await Client.SendAsync(HttpMethod.Put, Api.TaskPath(UserId, first.Id()), """{"title":"seen"}"""))
             {
             }
 
             lastId = (await stream.NextAsync(Wait))!.Id!;
         }
 
-        var second = await _client.CreateTaskAsync(_user, """{"title":"missed"}""");
-        using (await _client.SendAsync(HttpMethod.Put, Api.TaskPath(_user, first.Id()), """{"title":"missed too"}"""))
+        var second = await Client.CreateTaskAsync(UserId, """{"title":"missed"}""");
+        using (await Client.SendAsync(HttpMethod.Put, Api.TaskPath(UserId, first.Id()), """{"title":"missed too"}"""))
         {
         }
 
-        await using var resumed = await EventStreamClient.OpenAsync(StreamClient(), _user, withHeader ? lastId : null, withHeader ? null : lastId);
+        await using var resumed = await EventStreamClient.OpenAsync(StreamClient(), UserId, withHeader ? lastId : null, withHeader ? null : lastId);
         var missed = new[] { await resumed.NextAsync(Wait), await resumed.NextAsync(Wait) };
-        var third = await _client.CreateTaskAsync(_user, """{"title":"live"}""");
+        var third = await Client.CreateTaskAsync(UserId, """{"title":"live"}""");
         var live = await resumed.NextAsync(Wait);
 
         Assert.Multiple(() =>
@@ -102,12 +83,12 @@ public sealed class LiveEventsTests(TestDatabase database)
     [Test]
     public async Task EventIds_AreFeedTokens()
     {
-        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), _user);
-        await _client.CreateTaskAsync(_user, """{"title":"one"}""");
+        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), UserId);
+        await Client.CreateTaskAsync(UserId, """{"title":"one"}""");
         var id = (await stream.NextAsync(Wait))!.Id!;
-        var later = await _client.CreateTaskAsync(_user, """{"title":"two"}""");
+        var later = await Client.CreateTaskAsync(UserId, """{"title":"two"}""");
 
-        var page = await _client.ReadPageAsync(_user, id);
+        var page = await Client.ReadPageAsync(UserId, id);
 
         Assert.That(page.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("task").Id()), Is.EqualTo(new[] { later.Id() }));
     }
@@ -115,7 +96,7 @@ public sealed class LiveEventsTests(TestDatabase database)
     [Test]
     public async Task SilentStream_SendsKeepAliveComments()
     {
-        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), _user);
+        await using var stream = await EventStreamClient.OpenAsync(StreamClient(), UserId);
 
         Assert.That(async () => await stream.NextAsync(TimeSpan.FromSeconds(3.5)), Throws.TypeOf<TimeoutException>());
         Assert.That(stream.Comments, Has.Count.GreaterThanOrEqualTo(2).And.All.EqualTo(": keep-alive"));
@@ -124,10 +105,10 @@ public sealed class LiveEventsTests(TestDatabase database)
     [Test]
     public async Task Stream_ClosesWhenTheTokenExpires()
     {
-        var token = Tokens.Sign(new Dictionary<string, object> { ["sub"] = _user, ["exp"] = Tokens.Expiry(TimeSpan.FromSeconds(2)) });
-        using var client = _factory.CreateDefaultClient(new Uri("http://localhost"));
+        var token = Tokens.Sign(new Dictionary<string, object> { ["sub"] = UserId, ["exp"] = Tokens.Expiry(TimeSpan.FromSeconds(2)) });
+        using var client = Factory.CreateDefaultClient(new Uri("http://localhost"));
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        await using var stream = await EventStreamClient.OpenAsync(client, _user);
+        await using var stream = await EventStreamClient.OpenAsync(client, UserId);
         var opened = DateTime.UtcNow;
 
         await stream.ReadToEndAsync(TimeSpan.FromSeconds(10));
@@ -139,9 +120,9 @@ public sealed class LiveEventsTests(TestDatabase database)
     [Test]
     public async Task OneStreamMoreThanTheCap_Returns429WithRetryAfter_UntilOneCloses()
     {
-        var first = await EventStreamClient.OpenAsync(StreamClient(), _user);
-        await using var second = await EventStreamClient.OpenAsync(StreamClient(), _user);
-        using var refused = await EventStreamClient.SendAsync(_client, _user);
+        var first = await EventStreamClient.OpenAsync(StreamClient(), UserId);
+        await using var second = await EventStreamClient.OpenAsync(StreamClient(), UserId);
+        using var refused = await EventStreamClient.SendAsync(Client, UserId);
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(refused.Headers.RetryAfter, Is.Not.Null);
 
@@ -149,7 +130,7 @@ public sealed class LiveEventsTests(TestDatabase database)
         var reopened = HttpStatusCode.TooManyRequests;
         for (var attempt = 0; attempt < 50 && reopened == HttpStatusCode.TooManyRequests; attempt++)
         {
-            using var response = await EventStreamClient.SendAsync(StreamClient(), _user);
+            using var response = await EventStreamClient.SendAsync(StreamClient(), UserId);
             reopened = response.StatusCode;
             await Task.Delay(reopened == HttpStatusCode.OK ? 0 : 100);
         }
@@ -160,9 +141,9 @@ public sealed class LiveEventsTests(TestDatabase database)
     [Test]
     public async Task NoToken_Returns401_AnotherUsersPath_Returns403()
     {
-        using var anonymous = _factory.ClientWithToken(null);
-        using var noToken = await EventStreamClient.SendAsync(anonymous, _user);
-        using var otherPath = await EventStreamClient.SendAsync(_client, Api.NewUserId());
+        using var anonymous = Factory.ClientWithToken(null);
+        using var noToken = await EventStreamClient.SendAsync(anonymous, UserId);
+        using var otherPath = await EventStreamClient.SendAsync(Client, Api.NewUserId());
 
         await noToken.AssertProblemAsync(HttpStatusCode.Unauthorized);
         await otherPath.AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -172,7 +153,7 @@ public sealed class LiveEventsTests(TestDatabase database)
     [TestCase(false)]
     public async Task MalformedLastEventId_Returns400NamingSince(bool withHeader)
     {
-        using var response = await EventStreamClient.SendAsync(_client, _user, withHeader ? "forged" : null, withHeader ? null : "forged");
+        using var response = await EventStreamClient.SendAsync(Client, UserId, withHeader ? "forged" : null, withHeader ? null : "forged");
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.ErrorsFor("since"), Is.Not.Empty);
@@ -181,8 +162,8 @@ public sealed class LiveEventsTests(TestDatabase database)
     // The plain test client: the conformance checker reads whole bodies, and a stream never ends.
     private HttpClient StreamClient()
     {
-        var client = _factory.CreateDefaultClient(new Uri("http://localhost"));
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Valid(_user));
+        var client = Factory.CreateDefaultClient(new Uri("http://localhost"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Valid(UserId));
         return client;
     }
 }
