@@ -17,14 +17,17 @@ public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext
     internal DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
 
     /// <summary>
-    /// Raises the user's counter by <c>{1}</c> and returns its new value as <c>Value</c>, creating the row at the first
-    /// change. It locks the row until the transaction ends.
+    /// Raises user <c>{0}</c>'s counter by one (creating it at the user's first change; its row stays locked until the
+    /// transaction ends, so one user's changes commit in sequence order) and gives task <c>{1}</c>'s row in the feed the
+    /// new number; <c>{2}</c> is when the task was deleted, null while it lives.
     /// </summary>
-    protected internal virtual string RaiseCounterSql =>
+    protected internal virtual string RecordChangeSql =>
         """
-        INSERT INTO change_counters (user_id, last_sequence, forgotten_through) VALUES ({0}, {1}, 0)
-        ON CONFLICT (user_id) DO UPDATE SET last_sequence = change_counters.last_sequence + {1}
-        RETURNING last_sequence AS "Value"
+        INSERT INTO change_counters (user_id, last_sequence, forgotten_through) VALUES ({0}, 1, 0)
+        ON CONFLICT (user_id) DO UPDATE SET last_sequence = change_counters.last_sequence + 1;
+        INSERT INTO task_changes (task_id, user_id, sequence, deleted_at)
+        SELECT {1}, user_id, last_sequence, {2} FROM change_counters WHERE user_id = {0}
+        ON CONFLICT (task_id) DO UPDATE SET sequence = excluded.sequence, deleted_at = excluded.deleted_at;
         """;
 
     /// <summary>Saves the tasks' changes and records each in the changes feed, in one transaction.</summary>
@@ -46,10 +49,6 @@ public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext
         ChangeRecorder.Announce(this, users);
         return saved;
     }
-
-    /// <summary>Tells other instances, inside the change's transaction, that <paramref name="userId"/>'s feed has grown.</summary>
-    protected internal virtual Task AnnounceInTransactionAsync(string userId, long sequence, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -17,9 +16,6 @@ internal sealed partial class PostgresChangeListener(
 
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
 
-    /// <summary>"sequence:user": a notification names the user only; the feed holds the change.</summary>
-    public static string Payload(string userId, long sequence) => string.Create(CultureInfo.InvariantCulture, $"{sequence}:{userId}");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
@@ -34,6 +30,7 @@ internal sealed partial class PostgresChangeListener(
             try
             {
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                // The payload is "sequence:user" (see PostgresTaskManagerDbContext.RecordChangeSql): the feed holds the change.
                 connection.Notification += (_, e) => signals.Publish(e.Payload[(e.Payload.IndexOf(':', StringComparison.Ordinal) + 1)..]);
                 await connection.OpenAsync(stoppingToken);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))

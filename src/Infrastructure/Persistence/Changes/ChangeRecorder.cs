@@ -1,5 +1,5 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TaskManager.Domain.Tasks;
 using TaskManager.Infrastructure.Sync;
@@ -12,8 +12,12 @@ namespace TaskManager.Infrastructure.Persistence.Changes;
 /// </summary>
 internal sealed class ChangeRecorder(TaskManagerDbContext db)
 {
-    private readonly List<EntityEntry<TaskItem>> _changed =
-        [.. db.ChangeTracker.Entries<TaskItem>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)];
+    private readonly List<(TaskItem Task, bool Deleted)> _changed =
+    [
+        .. db.ChangeTracker.Entries<TaskItem>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (e.Entity, e.State == EntityState.Deleted)),
+    ];
 
     public bool HasChanges => _changed.Count > 0;
 
@@ -30,42 +34,14 @@ internal sealed class ChangeRecorder(TaskManagerDbContext db)
     /// <returns>The users whose feeds grew.</returns>
     public async Task<IReadOnlyList<string>> RecordAsync(CancellationToken cancellationToken)
     {
-        var now = db.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var users = new List<string>();
-        foreach (var changes in _changed.GroupBy(e => e.Entity.UserId, StringComparer.Ordinal))
+        var now = Timestamp.Normalize(db.GetService<TimeProvider>().GetUtcNow().UtcDateTime);
+        // One statement per change, built without a LINQ query: it runs while SQLite's writer queue waits.
+        foreach (var (task, deleted) in _changed)
         {
-            var count = changes.Count();
-            var last = (await db.Database.SqlQueryRaw<long>(db.RaiseCounterSql, changes.Key, (long)count).ToListAsync(cancellationToken)).Single();
-            var sequence = last - count;
-            foreach (var entry in changes)
-            {
-                await RecordAsync(entry, ++sequence, now, cancellationToken);
-            }
-
-            await db.AnnounceInTransactionAsync(changes.Key, last, cancellationToken);
-            users.Add(changes.Key);
+            await db.Database.ExecuteSqlAsync(
+                FormattableStringFactory.Create(db.RecordChangeSql, task.UserId, task.Id, deleted ? now : null), cancellationToken);
         }
 
-        return users;
-    }
-
-    private async Task RecordAsync(EntityEntry<TaskItem> entry, long sequence, DateTime now, CancellationToken cancellationToken)
-    {
-        var task = entry.Entity;
-        // A save retried after a failed transaction finds the entry it added before.
-        if (db.TaskChanges.Local.FirstOrDefault(c => c.TaskId == task.Id) is { } pending)
-        {
-            pending.Renumber(sequence);
-            return;
-        }
-
-        DateTime? deletedAt = entry.State == EntityState.Deleted ? Timestamp.Normalize(now) : null;
-        var updated = entry.State == EntityState.Added ? 0 : await db.TaskChanges
-            .Where(c => c.TaskId == task.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Sequence, sequence).SetProperty(c => c.DeletedAt, deletedAt), cancellationToken);
-        if (updated == 0)
-        {
-            db.TaskChanges.Add(new TaskChangeEntry(task.Id, task.UserId, sequence, deletedAt));
-        }
+        return [.. _changed.Select(c => c.Task.UserId).Distinct(StringComparer.Ordinal)];
     }
 }

@@ -23,7 +23,4 @@ internal sealed class TaskChangeEntry
 
     /// <summary>When the task was deleted; null while it lives.</summary>
     public DateTime? DeletedAt { get; private set; }
-
-    /// <summary>A save retried after its transaction failed takes a new number.</summary>
-    public void Renumber(long sequence) => Sequence = sequence;
 }
