@@ -117,15 +117,26 @@ def seed_values(rows):
     return values
 
 
+# What the migration that creates the changes feed runs (ChangesFeedBackfill.Sql): every seeded task is a change of its user,
+# so that writes update feed rows and counters as they do in a database that has been in use.
+FEED_BACKFILL = """
+INSERT INTO task_changes (task_id, user_id, sequence, deleted_at)
+SELECT id, user_id, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY created_at, id), NULL FROM tasks;
+INSERT INTO change_counters (user_id, last_sequence, forgotten_through)
+SELECT user_id, MAX(sequence), 0 FROM task_changes GROUP BY user_id;
+"""
+
+
 def seed(app, values):
     if app.postgres:
         lines = "".join(f"{id.lower()}\t{user}\t{title}\t\\N\t{'t' if done else 'f'}\t{at}+00\t{at}+00\t{v}\n"
                         for id, user, title, _, done, at, _, v in values)
         psql("\\copy tasks (id, user_id, title, description, completed, created_at, updated_at, version) FROM pstdin", app.db, lines)
-        psql("ANALYZE tasks", app.db)
+        psql(FEED_BACKFILL + "ANALYZE;", app.db)
         return
     connection = sqlite3.connect(app.db, timeout=30)
     connection.executemany("INSERT INTO tasks (id, user_id, title, description, completed, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?)", values)
+    connection.executescript(FEED_BACKFILL)
     connection.commit()
     connection.close()
 
@@ -167,9 +178,11 @@ def growth():
         for t in range(count):
             stamp = (start + datetime.timedelta(seconds=base + t)).strftime("%Y-%m-%d %H:%M:%S")
             yield (str(uuid.uuid4()).upper(), user, f"Task {t}", None, t % 2, stamp, stamp, 1)
+    insert = "INSERT INTO tasks (id, user_id, title, description, completed, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?)"
     for u in range(10_000):
-        connection.executemany("INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?)", rows(f"growth-user-{u}", 100, u * 100))
-    connection.executemany("INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?)", rows("growth-big", 50_000, 0))
+        connection.executemany(insert, rows(f"growth-user-{u}", 100, u * 100))
+    connection.executemany(insert, rows("growth-big", 50_000, 0))
+    connection.executescript(FEED_BACKFILL)
     connection.commit()
     # Fold the seed out of the write-ahead log, as a long-running database would have; ANALYZE as an operator would.
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

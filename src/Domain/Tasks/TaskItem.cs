@@ -95,32 +95,11 @@ public sealed class TaskItem
     }
 
     /// <returns>Whether the title changed.</returns>
-    public bool Rename(string title, DateTime now)
-    {
-        var normalized = NormalizeTitle(title);
-        if (string.Equals(normalized, Title, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        Title = normalized;
-        Touch(now);
-        return true;
-    }
+    public bool Rename(string title, DateTime now) => Change(Title, NormalizeTitle(title), value => Title = value, now);
 
     /// <returns>Whether the description changed.</returns>
-    public bool Describe(string? description, DateTime now)
-    {
-        var checkedDescription = CheckDescription(description);
-        if (string.Equals(checkedDescription, Description, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        Description = checkedDescription;
-        Touch(now);
-        return true;
-    }
+    public bool Describe(string? description, DateTime now) =>
+        Change(Description, CheckDescription(description), value => Description = value, now);
 
     /// <returns>Whether the completion state changed.</returns>
     public bool SetCompleted(bool completed, DateTime now)
@@ -139,31 +118,11 @@ public sealed class TaskItem
     public void ToggleCompleted(DateTime now) => SetCompleted(!Completed, now);
 
     /// <returns>Whether the due time changed.</returns>
-    public bool Schedule(DateTime? dueAt, DateTime now)
-    {
-        var normalized = NormalizeDue(dueAt);
-        if (normalized == DueAt)
-        {
-            return false;
-        }
-
-        DueAt = normalized;
-        Touch(now);
-        return true;
-    }
+    public bool Schedule(DateTime? dueAt, DateTime now) => Change(DueAt, NormalizeDue(dueAt), value => DueAt = value, now);
 
     /// <returns>Whether the priority changed.</returns>
-    public bool Prioritize(TaskPriority priority, DateTime now)
-    {
-        if (CheckPriority(priority) == Priority)
-        {
-            return false;
-        }
-
-        Priority = priority;
-        Touch(now);
-        return true;
-    }
+    public bool Prioritize(TaskPriority priority, DateTime now) =>
+        Change(Priority, CheckPriority(priority), value => Priority = value, now);
 
     /// <summary>Replaces the whole list of tags (see <see cref="TaskTag.Normalize"/>).</summary>
     /// <returns>Whether the tags, their order or a spelling changed.</returns>
@@ -196,24 +155,7 @@ public sealed class TaskItem
             return false;
         }
 
-        // A row whose tag stays is kept (respelled if need be), so that a save updates it instead of deleting and
-        // inserting the same key.
-        var rows = _tagRows.ToDictionary(row => row.Key, StringComparer.Ordinal);
-        _tagRows.Clear();
-        foreach (var name in normalized)
-        {
-            if (rows.TryGetValue(TaskTag.KeyOf(name), out var row))
-            {
-                row.Respell(name);
-            }
-            else
-            {
-                row = new TaskTag(name);
-            }
-
-            _tagRows.Add(row);
-        }
-
+        TaskTag.Replace(_tagRows, normalized);
         Tags = normalized;
         return true;
     }
@@ -230,6 +172,19 @@ public sealed class TaskItem
         {
             throw new ArgumentException(null, parameter);
         }
+    }
+
+    // Strings compare ordinally: a change of case is a change.
+    private bool Change<T>(T current, T next, Action<T> set, DateTime now)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, next))
+        {
+            return false;
+        }
+
+        set(next);
+        Touch(now);
+        return true;
     }
 
     private void Touch(DateTime now)

@@ -13,7 +13,7 @@ public sealed class TaskTag
         Key = string.Empty;
     }
 
-    internal TaskTag(string name)
+    private TaskTag(string name)
     {
         Name = name;
         Key = KeyOf(name);
@@ -39,5 +39,26 @@ public sealed class TaskTag
         return names.Select(name => name.Trim()).Where(name => keys.Add(KeyOf(name))).ToArray();
     }
 
-    internal void Respell(string name) => Name = name;
+    /// <summary>
+    /// Makes <paramref name="rows"/> the rows of <paramref name="names"/>, in order. A row whose tag stays is kept
+    /// (respelled if need be), so that a save updates it instead of deleting and inserting the same key.
+    /// </summary>
+    internal static void Replace(List<TaskTag> rows, IEnumerable<string> names)
+    {
+        var kept = rows.ToDictionary(row => row.Key, StringComparer.Ordinal);
+        rows.Clear();
+        foreach (var name in names)
+        {
+            if (kept.TryGetValue(KeyOf(name), out var row))
+            {
+                row.Name = name;
+            }
+            else
+            {
+                row = new TaskTag(name);
+            }
+
+            rows.Add(row);
+        }
+    }
 }
