@@ -35,6 +35,7 @@ public sealed class SqliteConnectionSetupTests
                 Assert.That(Scalar(connection, "SELECT lower('ÉTÉ Ä')"), Is.EqualTo("été ä"), $"open {open}");
                 Assert.That(Scalar(connection, "PRAGMA busy_timeout"), Is.EqualTo(30000L), $"open {open}");
                 Assert.That(Scalar(connection, "PRAGMA synchronous"), Is.EqualTo(1L), $"open {open}: NORMAL");
+                Assert.That(Scalar(connection, "PRAGMA wal_autocheckpoint"), Is.EqualTo(4000L), $"open {open}");
             });
             connection.Close();
         }

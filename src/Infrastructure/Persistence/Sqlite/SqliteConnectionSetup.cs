@@ -10,7 +10,9 @@ namespace TaskManager.Infrastructure.Persistence.Sqlite;
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     // SQLite's own busy handler waits in small steps; without it the driver retries a locked write only every 150 ms.
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+    // SqliteWriterQueue folds the write-ahead log back outside the writers' turn; SQLite's own checkpoint, inside a commit,
+    // is left as a backstop.
+    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000;";
 
     private readonly ConditionalWeakTable<sqlite3, object?> _prepared = [];
 

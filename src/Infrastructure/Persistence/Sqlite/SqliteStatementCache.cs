@@ -35,7 +35,7 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
         return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
 
-    // The changes feed's ExecuteUpdate runs as a non-query.
+    // The changes feed's statement runs as a non-query.
     public override InterceptionResult<int> NonQueryExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
         !result.HasResult && command is SqliteCommand { Connection: { } connection } template

@@ -9,23 +9,32 @@ public sealed class SqliteTaskManagerDbContext(DbContextOptions<SqliteTaskManage
     // SQLite lets one writer in at a time, and a writer that finds the file locked sleeps (a millisecond, then longer)
     // before it tries again. Queuing this process's writers per database file hands the lock straight on instead;
     // another process writing the same file still waits through busy_timeout.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteWriterQueue> Writers = new(StringComparer.Ordinal);
 
     // A pooled context keeps its options, and so its file, for life.
-    private SemaphoreSlim? _writer;
+    private SqliteWriterQueue? _writers;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var writer = _writer ??= Writers.GetOrAdd(
-            new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource, static _ => new SemaphoreSlim(1, 1));
-        await writer.WaitAsync(cancellationToken);
+        var writers = _writers ??= Writers.GetOrAdd(
+            new SqliteConnectionStringBuilder(Database.GetConnectionString()).DataSource, static _ => new SqliteWriterQueue());
+        int saved;
+        await writers.Turn.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
-            writer.Release();
+            writers.Turn.Release();
         }
+
+        if (writers.IsCheckpointDue())
+        {
+            // Out of the queue, the next writers commit while the log is folded into the database.
+            await Database.ExecuteSqlRawAsync(SqliteWriterQueue.CheckpointSql, cancellationToken);
+        }
+
+        return saved;
     }
 }
