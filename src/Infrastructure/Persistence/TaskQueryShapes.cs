@@ -6,12 +6,18 @@ namespace TaskManager.Infrastructure.Persistence;
 /// <summary>How a list narrows and orders the tasks; shared by the compiled queries and the composed ones.</summary>
 internal static class TaskQueryShapes
 {
-    public static IQueryable<TaskItem> Filter(IQueryable<TaskItem> query, TaskStatusFilter status) => status switch
+    public static IQueryable<TaskItem> Filter(IQueryable<TaskItem> query, TaskStatusFilter status)
     {
-        TaskStatusFilter.Pending => query.Where(t => !t.Completed),
-        TaskStatusFilter.Completed => query.Where(t => t.Completed),
-        _ => query,
-    };
+        if (status == TaskStatusFilter.All)
+        {
+            return query;
+        }
+
+        // Compared with a value rather than written as `completed` / `NOT completed`: SQLite seeks an index on an
+        // equality only, so that "pending, due before X" reads the user's pending tasks due by then, no other.
+        var completed = status == TaskStatusFilter.Completed;
+        return query.Where(t => t.Completed == completed);
+    }
 
     public static IQueryable<TaskItem> Organize(IQueryable<TaskItem> query, TaskOrganizingFilter filter)
     {
