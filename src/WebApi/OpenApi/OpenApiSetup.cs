@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using TaskManager.Application.Common;
 using TaskManager.Application.Tasks.Changes;
+using TaskManager.Domain.Tasks;
 using TaskManager.WebApi.Errors;
 
 namespace TaskManager.WebApi.OpenApi;
@@ -59,10 +62,15 @@ internal static class OpenApiSetup
                         : value == typeof(IReadOnlyList<string>) ? JsonSchemaType.Array
                         : nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
                     schema.Properties = null;
+                    if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(AllowedValuesAttribute), false) is [AllowedValuesAttribute allowed])
+                    {
+                        schema.Enum = [.. allowed.Values.Select(v => (JsonNode)JsonValue.Create((string)v!))];
+                    }
+
                     if (value == typeof(IReadOnlyList<string>))
                     {
-                        // [MaxLength] on a list counts its items.
-                        schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                        // [MaxLength] on a list counts its items; the one list a body takes is the tags.
+                        schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = TaskLimits.TagMaxLength };
                         (schema.MaxItems, schema.MaxLength) = (schema.MaxLength, null);
                     }
                 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TaskManager.Domain.Tasks;
 using TaskManager.IntegrationTests.Infrastructure;
 
 namespace TaskManager.IntegrationTests.Operations;
@@ -106,6 +107,15 @@ public sealed class OperationsEndpointsTests(TestDatabase database) : ApiFixture
             Assert.That(create.GetProperty("required").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "title" }));
             Assert.That(create.GetProperty("properties").GetProperty("title").GetProperty("maxLength").GetInt32(), Is.EqualTo(255));
             Assert.That(create.GetProperty("properties").GetProperty("description").GetProperty("maxLength").GetInt32(), Is.EqualTo(1000));
+            foreach (var request in new[] { "CreateTaskRequest", "UpdateTaskRequest" })
+            {
+                var properties = schemas.GetProperty(request).GetProperty("properties");
+                Assert.That(properties.GetProperty("priority").GetProperty("enum").EnumerateArray().Select(v => v.GetString()),
+                    Is.EqualTo(Enum.GetNames<TaskPriority>().Select(name => name.ToLowerInvariant())), request);
+                var tag = properties.GetProperty("tags").GetProperty("items");
+                Assert.That((tag.GetProperty("minLength").GetInt32(), tag.GetProperty("maxLength").GetInt32()), Is.EqualTo((1, TaskLimits.TagMaxLength)), request);
+            }
+
             Assert.That(schemas.GetProperty("UpdateTaskRequest").TryGetProperty("required", out _), Is.False, "every PUT field is optional");
             Assert.That(schemas.GetProperty("TaskDto").GetProperty("additionalProperties").GetBoolean(), Is.False);
             Assert.That(schemas.TryGetProperty("JsonElement", out _), Is.False);
