@@ -31,8 +31,9 @@ public sealed class SqliteTaskManagerDbContext(DbContextOptions<SqliteTaskManage
 
         if (writers.IsCheckpointDue())
         {
-            // Out of the queue, the next writers commit while the log is folded into the database.
-            await Database.ExecuteSqlRawAsync(SqliteWriterQueue.CheckpointSql, cancellationToken);
+            // Out of the queue, the next writers commit while the log is folded into the database. Not cancellable:
+            // the save has committed, and a request cancelled now must not be told otherwise.
+            await Database.ExecuteSqlRawAsync(SqliteWriterQueue.CheckpointSql, CancellationToken.None);
         }
 
         return saved;
