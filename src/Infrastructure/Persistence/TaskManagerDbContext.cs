@@ -16,17 +16,25 @@ public abstract class TaskManagerDbContext(DbContextOptions options) : DbContext
 
     internal DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
 
+    private static readonly string DefaultRecordChangeSql = UpsertChangeSql("TEXT");
+
     /// <summary>
     /// Raises user <c>{0}</c>'s counter by one (creating it at the user's first change; its row stays locked until the
     /// transaction ends, so one user's changes commit in sequence order) and gives task <c>{1}</c>'s row in the feed the
     /// new number; <c>{2}</c> is when the task was deleted, null while it lives.
     /// </summary>
-    protected internal virtual string RecordChangeSql =>
-        """
+    protected internal virtual string RecordChangeSql => DefaultRecordChangeSql;
+
+    /// <summary>
+    /// <see cref="RecordChangeSql"/> as upserts (SQLite's and PostgreSQL's syntax); the cast to
+    /// <paramref name="timestampType"/> types the deletion time when it is null.
+    /// </summary>
+    private protected static string UpsertChangeSql(string timestampType) =>
+        $$"""
         INSERT INTO change_counters (user_id, last_sequence, forgotten_through) VALUES ({0}, 1, 0)
         ON CONFLICT (user_id) DO UPDATE SET last_sequence = change_counters.last_sequence + 1;
         INSERT INTO task_changes (task_id, user_id, sequence, deleted_at)
-        SELECT {1}, user_id, last_sequence, {2} FROM change_counters WHERE user_id = {0}
+        SELECT {1}, user_id, last_sequence, CAST({2} AS {{timestampType}}) FROM change_counters WHERE user_id = {0}
         ON CONFLICT (task_id) DO UPDATE SET sequence = excluded.sequence, deleted_at = excluded.deleted_at;
         """;
 

@@ -2,10 +2,11 @@ namespace TaskManager.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// This process's writers of one database file, in turn; and when to fold the write-ahead log back into the file.
-/// SQLite folds it inside the commit that fills it, so inside the turn, where every other writer waits for it (most
-/// of a POST's time in the turn, in the benchmark's profile). Here the writer whose save makes a checkpoint due runs it after its
-/// turn, beside the next writers; SQLite's own (<c>wal_autocheckpoint</c>, see <see cref="SqliteConnectionSetup"/>) is
-/// raised to 4,000 pages and only comes when readers and writers never leave this one room to finish.
+/// SQLite folds it inside the commit that fills it, so inside the turn, where every other writer waits for it (most of
+/// a POST's time in the turn, in the benchmark's profile). Here the writer whose save makes a checkpoint due runs it
+/// after its turn, beside the next writers; SQLite's own (<c>wal_autocheckpoint</c>, see
+/// <see cref="SqliteConnectionSetup"/>) is raised to 4,000 pages and only comes when readers and writers never leave
+/// this one room to finish.
 /// </summary>
 internal sealed class SqliteWriterQueue
 {
