@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Auth;
 using TaskManager.Infrastructure.Persistence;

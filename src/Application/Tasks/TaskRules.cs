@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using FluentValidation;
 using TaskManager.Domain.Tasks;
 
 namespace TaskManager.Application.Tasks;

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace TaskManager.Infrastructure.Auth;
 

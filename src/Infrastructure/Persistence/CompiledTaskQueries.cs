@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Application.Tasks;
 using TaskManager.Domain.Tasks;
 

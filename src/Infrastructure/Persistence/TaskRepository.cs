@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using TaskManager.Application.Common.Exceptions;
 using TaskManager.Application.Common.Interfaces;

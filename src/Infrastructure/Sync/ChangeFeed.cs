@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks;
 using TaskManager.Application.Tasks.Changes;

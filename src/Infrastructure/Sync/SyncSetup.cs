@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Infrastructure.Persistence;
 

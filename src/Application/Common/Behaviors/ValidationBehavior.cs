@@ -1,5 +1,3 @@
-using FluentValidation;
-using Mediator;
 using ValidationException = TaskManager.Application.Common.Exceptions.ValidationException;
 
 namespace TaskManager.Application.Common.Behaviors;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TaskManager.Domain.Tasks;
 using TaskManager.Infrastructure.Persistence.Changes;

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace TaskManager.Infrastructure.Persistence.Idempotency;
 
 /// <summary>Deletes the keys older than the retention, every <see cref="IdempotencyOptions.PurgeInterval"/>.</summary>

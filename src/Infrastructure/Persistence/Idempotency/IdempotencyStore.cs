@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TaskManager.Application.Common.Idempotency;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks;

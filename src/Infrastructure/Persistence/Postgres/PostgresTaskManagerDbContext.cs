@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Infrastructure.Sync;
 
 namespace TaskManager.Infrastructure.Persistence.Postgres;

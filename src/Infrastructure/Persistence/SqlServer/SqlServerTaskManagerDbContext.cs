@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TaskManager.Domain.Tasks;
 using TaskManager.Infrastructure.Persistence.Changes;
 using TaskManager.Infrastructure.Persistence.Idempotency;

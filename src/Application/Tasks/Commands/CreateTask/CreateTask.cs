@@ -1,5 +1,3 @@
-using FluentValidation;
-using Mediator;
 using TaskManager.Application.Common;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Domain.Tasks;

@@ -1,4 +1,3 @@
-using Mediator;
 using TaskManager.Application.Common.Interfaces;
 using TaskManager.Application.Tasks.Changes;
 

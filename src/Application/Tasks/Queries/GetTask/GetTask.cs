@@ -1,4 +1,3 @@
-using Mediator;
 using TaskManager.Application.Common.Interfaces;
 
 namespace TaskManager.Application.Tasks.Queries.GetTask;
