@@ -36,6 +36,7 @@ public sealed class SqliteConnectionSetupTests
                 Assert.That(Scalar(connection, "PRAGMA busy_timeout"), Is.EqualTo(30000L), $"open {open}");
                 Assert.That(Scalar(connection, "PRAGMA synchronous"), Is.EqualTo(1L), $"open {open}: NORMAL");
                 Assert.That(Scalar(connection, "PRAGMA wal_autocheckpoint"), Is.EqualTo(4000L), $"open {open}");
+                Assert.That(Scalar(connection, "PRAGMA cache_size"), Is.EqualTo(-256L), $"open {open}: KiB");
             });
             connection.Close();
         }

@@ -11,8 +11,11 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     // SQLite's own busy handler waits in small steps; without it the driver retries a locked write only every 150 ms.
     // SqliteWriterQueue folds the write-ahead log back outside the writers' turn; SQLite's own checkpoint, inside a commit,
-    // is left as a backstop.
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000;";
+    // is left as a backstop. Each pooled connection has its own page cache (2 MB by default): under load a dozen and more
+    // are open, each holding a copy of the same pages, which the OS's file cache holds once anyway. 256 KiB each kept
+    // the benchmark's throughput and cut 25 MB of resident memory.
+    private const string Pragmas =
+        "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000; PRAGMA cache_size = -256;";
 
     private readonly ConditionalWeakTable<sqlite3, object?> _prepared = [];
 
