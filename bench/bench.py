@@ -103,6 +103,9 @@ class App:
             psql(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
 
 
+TASK_INSERT = "INSERT INTO tasks (id, user_id, title, description, completed, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?)"
+
+
 def seed_values(rows):
     """USERS users with TASKS tasks each, the same for every app; rows gets "user token task" per task for wrk."""
     start = datetime.datetime(2026, 1, 1)
@@ -135,7 +138,7 @@ def seed(app, values):
         psql(FEED_BACKFILL + "ANALYZE;", app.db)
         return
     connection = sqlite3.connect(app.db, timeout=30)
-    connection.executemany("INSERT INTO tasks (id, user_id, title, description, completed, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?)", values)
+    connection.executemany(TASK_INSERT, values)
     connection.executescript(FEED_BACKFILL)
     connection.commit()
     connection.close()
@@ -178,10 +181,9 @@ def growth():
         for t in range(count):
             stamp = (start + datetime.timedelta(seconds=base + t)).strftime("%Y-%m-%d %H:%M:%S")
             yield (str(uuid.uuid4()).upper(), user, f"Task {t}", None, t % 2, stamp, stamp, 1)
-    insert = "INSERT INTO tasks (id, user_id, title, description, completed, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?)"
     for u in range(10_000):
-        connection.executemany(insert, rows(f"growth-user-{u}", 100, u * 100))
-    connection.executemany(insert, rows("growth-big", 50_000, 0))
+        connection.executemany(TASK_INSERT, rows(f"growth-user-{u}", 100, u * 100))
+    connection.executemany(TASK_INSERT, rows("growth-big", 50_000, 0))
     connection.executescript(FEED_BACKFILL)
     connection.commit()
     # Fold the seed out of the write-ahead log, as a long-running database would have; ANALYZE as an operator would.

@@ -22,7 +22,7 @@ public readonly record struct CreateTaskRequest
     [Description("RFC 3339 date-time with an offset (Z or ±hh:mm), stored in UTC to the millisecond; null or absent: none.")]
     public Optional<string?> DueAt { get; init; }
 
-    [AllowedValues(TaskPriorityNames.None, TaskPriorityNames.Low, TaskPriorityNames.Medium, TaskPriorityNames.High)]
+    [TaskPriorityName]
     [Description("none (when absent), low, medium or high, in lower case; null is refused.")]
     public Optional<string> Priority { get; init; }
 

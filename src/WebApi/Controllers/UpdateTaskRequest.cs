@@ -24,7 +24,7 @@ public readonly record struct UpdateTaskRequest
     [Description("RFC 3339 date-time with an offset (Z or ±hh:mm), stored in UTC to the millisecond; null clears it.")]
     public Optional<string?> DueAt { get; init; }
 
-    [AllowedValues(TaskPriorityNames.None, TaskPriorityNames.Low, TaskPriorityNames.Medium, TaskPriorityNames.High)]
+    [TaskPriorityName]
     [Description("none, low, medium or high, in lower case; null is refused.")]
     public Optional<string> Priority { get; init; }
 

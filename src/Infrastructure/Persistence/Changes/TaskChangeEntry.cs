@@ -6,7 +6,8 @@ namespace TaskManager.Infrastructure.Persistence.Changes;
 /// </summary>
 internal sealed class TaskChangeEntry
 {
-    public TaskChangeEntry(Guid taskId, string userId, long sequence, DateTime? deletedAt)
+    // EF's, to read the rows: they are written by TaskManagerDbContext.RecordChangeSql, never through this type.
+    private TaskChangeEntry(Guid taskId, string userId, long sequence, DateTime? deletedAt)
     {
         TaskId = taskId;
         UserId = userId;
